@@ -1,0 +1,3 @@
+"""authkit-mock: a stateful reference server for five authentication APIs."""
+
+__all__: list[str] = []

@@ -1,0 +1,79 @@
+"""The app factory: one sub-app per API under ``/<slug>`` (or one API at the root), the admin API, the IdP."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from aiohttp import web
+
+from authkit_mock.keys import load_or_create_keys
+from authkit_mock.middlewares import ROOT_MIDDLEWARES
+from authkit_mock.runtime import API_SLUG, RUNTIME, Runtime, initial_seed
+from authkit_mock.settings import Settings
+from authkit_mock.tokens import TokenAuthority
+
+ApiSetup = Callable[[web.Application, Runtime], None]
+
+
+def _api_setups() -> dict[str, ApiSetup]:
+    from authkit_mock.apis import authlance, bixarena, pacerpro, polario, svix
+
+    return {
+        "authlance": authlance.setup,
+        "polario": polario.setup,
+        "svix": svix.setup,
+        "bixarena": bixarena.setup,
+        "pacerpro": pacerpro.setup,
+    }
+
+
+# bixarena's audience is the one upstream declares; the others have none published, so they get their own.
+AUDIENCES = {"bixarena": "urn:bixarena:api"}
+
+
+def audience(slug: str) -> str:
+    """The ``aud`` of the tokens an API issues: its own, so no API accepts another's tokens."""
+    return AUDIENCES.get(slug, f"urn:authkit:{slug}")
+
+
+def create_runtime(settings: Settings) -> Runtime:
+    """Keys, token authorities and the seed for ``settings`` (the store is filled by :func:`create_app`)."""
+    issuers = [*settings.apis, "synapse"] if "bixarena" in settings.apis else list(settings.apis)
+    keys = load_or_create_keys(issuers, settings.key_file)
+    authorities = {
+        name: TokenAuthority(
+            issuer=settings.api_url(name) if name != "synapse" else f"{settings.base_url()}/synapse",
+            audience=audience(name),
+            key=keys[name],
+            clock=settings.clock,
+            entropy=settings.entropy,
+        )
+        for name in issuers
+    }
+    return Runtime(settings=settings, seed=initial_seed(settings), authorities=authorities)
+
+
+def create_app(settings: Settings) -> web.Application:
+    """The reference server for ``settings``."""
+    from authkit_mock.admin import create_admin_app
+
+    runtime = create_runtime(settings)
+    root = web.Application(middlewares=ROOT_MIDDLEWARES, client_max_size=settings.max_body_bytes)
+    root[RUNTIME] = runtime
+    setups = _api_setups()
+    for slug in settings.apis:
+        if settings.single_api == slug:
+            root[API_SLUG] = slug
+            setups[slug](root, runtime)
+        else:
+            sub = web.Application(client_max_size=settings.max_body_bytes)
+            sub[API_SLUG] = slug
+            setups[slug](sub, runtime)
+            root.add_subapp(f"/{slug}", sub)
+    if "bixarena" in settings.apis:
+        from authkit_mock.idp import create_idp_app
+
+        root.add_subapp("/synapse", create_idp_app(runtime))
+    root.add_subapp("/__admin", create_admin_app(runtime))
+    runtime.reset()
+    return root

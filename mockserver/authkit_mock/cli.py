@@ -1,0 +1,106 @@
+"""``authkit-mock``: run the reference server (``serve``) from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from aiohttp import web
+
+from authkit_mock.keys import KeyFileError
+from authkit_mock.seed import Seed, SeedFileError
+from authkit_mock.settings import SLUGS, Settings
+
+DEFAULT_CORS = ("http://localhost:*", "http://127.0.0.1:*")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line of ``authkit-mock``."""
+    parser = argparse.ArgumentParser(prog="authkit-mock", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    serve = commands.add_parser("serve", help="run the reference server (all five APIs, or one with --api)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: %(default)s)")
+    serve.add_argument("--port", type=int, default=4010, help="port to bind (default: %(default)s)")
+    serve.add_argument("--api", choices=SLUGS, help="serve only this API, at the root (as Prism would)")
+    serve.add_argument("--seed", type=Path, help="seed file (YAML or JSON) replacing the built-in demo data")
+    serve.add_argument("--key-file", type=Path, help="JSON file of signing keys, created if missing")
+    serve.add_argument("--public-url", help="base URL clients use to reach this server (default: from host/port)")
+    serve.add_argument(
+        "--cors-origin",
+        action="append",
+        dest="cors_origins",
+        metavar="ORIGIN",
+        help="allowed browser origin, '*' as a wildcard in the port or host (repeatable; "
+        "default: http://localhost:* and http://127.0.0.1:*)",
+    )
+    serve.add_argument("--admin-token", help="require this token in X-Admin-Token for the admin API")
+    serve.add_argument("--access-log", action="store_true", help="log every request")
+    serve.add_argument(
+        "--log-level", default="info", choices=["debug", "info", "warning", "error"], help="(default: %(default)s)"
+    )
+    return parser
+
+
+def settings_from(args: argparse.Namespace) -> Settings:
+    """Settings for the ``serve`` arguments."""
+    return Settings(
+        host=args.host,
+        port=args.port,
+        apis=(args.api,) if args.api else SLUGS,
+        single_api=args.api,
+        public_url=args.public_url,
+        seed_file=args.seed,
+        key_file=args.key_file,
+        access_log=args.access_log,
+        cors_origins=tuple(args.cors_origins) if args.cors_origins else DEFAULT_CORS,
+        admin_token=args.admin_token,
+    )
+
+
+def banner(settings: Settings, seed: Seed) -> list[str]:
+    """One line per API with its base URL and demo credentials, as printed at start."""
+    lines = [f"authkit-mock: serving on {settings.base_url()} (admin API: {settings.base_url()}/__admin)"]
+    credentials = {
+        "authlance": ", ".join(f"session {s.id} ({s.user})" for s in seed.authlance.sessions),
+        "polario": ", ".join(f"{u.email} / {u.password}" for u in seed.polario.users),
+        "svix": ", ".join(
+            [*(f"org key {key}" for key in seed.svix.org_keys), *(f"app {a.id}" for a in seed.svix.applications)]
+        ),
+        "bixarena": ", ".join(f"Synapse user {u.subject} ({u.name})" for u in seed.bixarena.users),
+        "pacerpro": ", ".join(f"{u.email} / {u.password}" for u in seed.pacerpro.users),
+    }
+    for slug in settings.apis:
+        lines.append(f"  {slug:<10} {settings.api_url(slug):<36} {credentials[slug] or '(no demo users)'}")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run ``authkit-mock``; returns the process exit status."""
+    from authkit_mock.app import create_app
+
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    settings = settings_from(args)
+    try:
+        app = create_app(settings)
+    except (SeedFileError, KeyFileError) as error:
+        print(f"authkit-mock: {error}", file=sys.stderr)
+        return 2
+    from authkit_mock.runtime import RUNTIME
+
+    print("\n".join(banner(settings, app[RUNTIME].seed)), flush=True)
+    try:
+        web.run_app(
+            app,
+            host=settings.host,
+            port=settings.port,
+            print=None,
+            access_log=logging.getLogger("aiohttp.access") if settings.access_log else None,
+            handle_signals=True,
+        )
+    except OSError as error:
+        print(f"authkit-mock: cannot listen on {settings.host}:{settings.port}: {error}", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,46 @@
+"""The one clock of the reference server: wall time plus an offset that QA can move forward.
+
+Nothing in the server calls ``time.time()`` directly, so tests move the clock instead of sleeping.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+
+class Clock:
+    """Seconds since the epoch, from ``source`` (wall time by default) plus an advanceable offset."""
+
+    def __init__(self, source: Callable[[], float] = time.time) -> None:
+        self._source = source
+        self._offset = 0.0
+
+    def now(self) -> float:
+        """The current time in seconds since the epoch."""
+        return self._source() + self._offset
+
+    def now_datetime(self) -> datetime:
+        """The current time as an aware UTC datetime."""
+        return datetime.fromtimestamp(self.now(), UTC)
+
+    @property
+    def offset(self) -> float:
+        """How far the clock has been moved forward, in seconds."""
+        return self._offset
+
+    def advance(self, seconds: float) -> None:
+        """Move the clock forward (never backward: tokens already issued must not become "not yet valid")."""
+        if seconds < 0:
+            raise ValueError("the clock only moves forward")
+        self._offset += seconds
+
+    def reset(self) -> None:
+        """Forget every advance."""
+        self._offset = 0.0
+
+
+def isoformat(epoch: float) -> str:
+    """RFC 3339 text for an epoch time, with a ``Z`` suffix and no sub-second noise."""
+    return datetime.fromtimestamp(int(epoch), UTC).isoformat().replace("+00:00", "Z")

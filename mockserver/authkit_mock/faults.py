@@ -1,0 +1,60 @@
+"""Faults and latency that QA switches on per API and operation through the admin API."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+
+@dataclass
+class Fault:
+    """Answer ``status`` (if set) after ``delay_ms`` to matching requests, ``remaining`` more times (None: always)."""
+
+    id: int
+    api: str
+    operation: str
+    status: int | None
+    delay_ms: int
+    count: int | None
+    remaining: int | None
+
+    def matches(self, api: str, operation: str | None) -> bool:
+        """Whether this fault applies to a request of ``operation`` on ``api`` (``*`` matches every operation)."""
+        return self.api == api and self.operation in ("*", operation)
+
+
+class Faults:
+    """The switched-on faults, first added first applied."""
+
+    def __init__(self) -> None:
+        self._faults: dict[int, Fault] = {}
+        self._ids = itertools.count(1)
+
+    def add(self, api: str, operation: str, status: int | None, delay_ms: int, count: int | None) -> Fault:
+        """Switch a fault on."""
+        fault = Fault(next(self._ids), api, operation, status, delay_ms, count, count)
+        self._faults[fault.id] = fault
+        return fault
+
+    def all(self) -> list[Fault]:
+        """Every fault still switched on."""
+        return list(self._faults.values())
+
+    def remove(self, fault_id: int) -> bool:
+        """Switch one fault off; False when there was none with that id."""
+        return self._faults.pop(fault_id, None) is not None
+
+    def clear(self) -> None:
+        """Switch every fault off."""
+        self._faults.clear()
+
+    def take(self, api: str, operation: str | None) -> Fault | None:
+        """The fault to apply to this request, counting it down (and switching it off when used up)."""
+        for fault in self._faults.values():
+            if fault.matches(api, operation):
+                if fault.remaining is not None:
+                    fault.remaining -= 1
+                    if fault.remaining <= 0:
+                        del self._faults[fault.id]
+                return fault
+        return None

@@ -1,0 +1,147 @@
+"""The root middlewares, outermost first: the request journal, CORS, error rendering, and injected faults."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from fnmatch import fnmatchcase
+
+from aiohttp import web
+from aiohttp.typedefs import Handler
+
+from authkit_mock.errors import ADMIN, ApiError, render_error
+from authkit_mock.journal import JournalEntry, clip, monotonic_ms
+from authkit_mock.runtime import API_SLUG, RUNTIME
+
+log = logging.getLogger("authkit_mock")
+
+RAW_BODY = web.RequestKey("raw_body", bytes)
+"""The request body as read by the handler (see ``bodies.py``), for the journal."""
+
+EXPOSED_HEADERS = "Session, Retry-After, Location, Idempotent-Replayed, WWW-Authenticate"
+
+
+def api_of(request: web.Request) -> str | None:
+    """Which API a request belongs to: the innermost matched app's slug, or the path's first segment."""
+    for app in reversed(request.match_info.apps):
+        if API_SLUG in app:
+            return app[API_SLUG]
+    runtime = request.app[RUNTIME]
+    first = request.path.lstrip("/").split("/", 1)[0]
+    if first == "__admin":
+        return ADMIN
+    if runtime.settings.single_api is not None:
+        return runtime.settings.single_api
+    return first if first in runtime.settings.apis else None
+
+
+def operation_of(request: web.Request) -> str | None:
+    """The operationId the matched route serves, if any."""
+    found = request.app[RUNTIME].operations.get(request.match_info.route)
+    return found[1] if found else None
+
+
+@web.middleware
+async def journal_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Record every request with its status and duration (admin requests excepted: they would drown the rest)."""
+    started = monotonic_ms()
+    response = await handler(request)
+    api = api_of(request)
+    if api == ADMIN:
+        return response
+    runtime = request.app[RUNTIME]
+    body = response.body if isinstance(response, web.Response) and isinstance(response.body, bytes) else None
+    runtime.journal.add(
+        JournalEntry(
+            id=runtime.journal.next_id(),
+            time=runtime.clock_now,
+            api=api,
+            operation=operation_of(request),
+            method=request.method,
+            path=request.path,
+            query=request.query_string,
+            status=response.status,
+            duration_ms=round(monotonic_ms() - started, 3),
+            request_headers={name.lower(): value for name, value in request.headers.items()},
+            request_body=clip(request.get(RAW_BODY)),
+            response_body=clip(body),
+        )
+    )
+    return response
+
+
+def origin_allowed(origin: str, patterns: tuple[str, ...]) -> bool:
+    """Whether ``origin`` matches a configured pattern (``http://localhost:*`` matches any port)."""
+    return any(fnmatchcase(origin, pattern) for pattern in patterns)
+
+
+@web.middleware
+async def cors_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """CORS for browser apps: configured origins are echoed with credentials allowed, never ``*``.
+
+    A preflight (Fetch standard, "CORS-preflight request") from an allowed origin is answered here.
+    """
+    origin = request.headers.get("Origin")
+    allowed = origin is not None and origin_allowed(origin, request.app[RUNTIME].settings.cors_origins)
+    is_preflight = request.method == "OPTIONS" and "Access-Control-Request-Method" in request.headers
+    if allowed and is_preflight:
+        response: web.StreamResponse = web.Response(status=204)
+        response.headers["Access-Control-Allow-Methods"] = "GET, POST, PUT, PATCH, DELETE, OPTIONS"
+        requested = request.headers.get("Access-Control-Request-Headers")
+        if requested:
+            response.headers["Access-Control-Allow-Headers"] = requested
+        response.headers["Access-Control-Max-Age"] = "600"
+    else:
+        response = await handler(request)
+    if allowed and origin is not None:
+        response.headers["Access-Control-Allow-Origin"] = origin
+        response.headers["Access-Control-Allow-Credentials"] = "true"
+        response.headers["Access-Control-Expose-Headers"] = EXPOSED_HEADERS
+        response.headers.add("Vary", "Origin")
+    return response
+
+
+@web.middleware
+async def error_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Render every error once, in the failing API's own shape; never a stack trace, never a bare 500 page."""
+    try:
+        return await handler(request)
+    except ApiError as error:
+        return render_error(api_of(request), error, request.path)
+    except web.HTTPException as http_error:
+        if http_error.status < 400:
+            raise
+        headers = {"Allow": http_error.headers["Allow"]} if "Allow" in http_error.headers else {}
+        detail = _HTTP_DETAILS.get(http_error.status, http_error.reason)
+        return render_error(api_of(request), ApiError(http_error.status, detail, headers=headers), request.path)
+    except asyncio.CancelledError:
+        raise
+    except Exception:
+        log.exception("unexpected error in %s %s", request.method, request.path)
+        internal = ApiError(500, "internal error in the reference server (see its log)")
+        return render_error(api_of(request), internal, request.path)
+
+
+_HTTP_DETAILS = {
+    404: "no such path",
+    405: "method not allowed on this path",
+    413: "request body too large",
+}
+
+
+@web.middleware
+async def fault_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Apply a fault QA switched on for this API and operation: a delay, then (optionally) an error status."""
+    runtime = request.app[RUNTIME]
+    api = api_of(request)
+    if api is not None and api != ADMIN:
+        fault = runtime.faults.take(api, operation_of(request))
+        if fault is not None:
+            if fault.delay_ms:
+                await asyncio.sleep(fault.delay_ms / 1000)
+            if fault.status is not None:
+                raise ApiError(fault.status, f"fault injected through the admin API (fault {fault.id})")
+    return await handler(request)
+
+
+ROOT_MIDDLEWARES = (journal_middleware, cors_middleware, error_middleware, fault_middleware)

@@ -1,0 +1,47 @@
+# shellcheck shell=bash
+# Sourced by the scripts in this folder: finds the project root and sets up what is missing,
+# using only what the project pins (never anything installed by hand).
+set -euo pipefail
+
+AUTHKIT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$AUTHKIT_ROOT"
+
+# uv may not download Python builds here: use the system Python (>= 3.11).
+export UV_PYTHON_DOWNLOADS=never
+UV_VERSION="0.13.8"
+
+say() { printf '%s\n' "$*" >&2; }
+
+# A uv on PATH is used as it is; otherwise a project-local one is installed into .tools/uv.
+ensure_uv() {
+  if [ -x .tools/uv/bin/uv ]; then
+    UV="$AUTHKIT_ROOT/.tools/uv/bin/uv"
+  elif command -v uv >/dev/null 2>&1; then
+    UV="$(command -v uv)"
+  else
+    say "authkit: installing a project-local uv $UV_VERSION into .tools/uv"
+    python3 -m venv .tools/uv
+    .tools/uv/bin/python -m pip install -qq "uv==$UV_VERSION"
+    UV="$AUTHKIT_ROOT/.tools/uv/bin/uv"
+  fi
+  export UV
+}
+
+# The locked environment (.venv): uv sync is a no-op when it is current.
+ensure_env() {
+  ensure_uv
+  "$UV" sync --locked --all-packages --quiet
+}
+
+# npm dev tools (Prism, Spectral), reinstalled when package-lock.json changed since the last npm ci.
+ensure_npm() {
+  if ! command -v npm >/dev/null 2>&1; then
+    say "authkit: npm is required (Node 18+) for Prism and Spectral"; return 1
+  fi
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    say "authkit: npm ci (Prism, Spectral)"
+    npm ci --no-audit --no-fund --loglevel=error >&2
+  fi
+}
+
+run() { "$UV" run --locked --all-packages --quiet "$@"; }

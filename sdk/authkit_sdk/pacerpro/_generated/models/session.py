@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="Session")
+
+
+@_attrs_define
+class Session:
+    """A JWT and when it expires. Both fields are always sent (upstream marks them optional).
+
+    Attributes:
+        jwt_token (str): The JWT to send as `Authorization: Bearer <jwtToken>`.
+        expires_at (datetime.datetime): When `jwtToken` expires (RFC 3339 date-time, UTC).
+    """
+
+    jwt_token: str
+    expires_at: datetime.datetime
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        jwt_token = self.jwt_token
+
+        expires_at = self.expires_at.isoformat()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "jwtToken": jwt_token,
+                "expiresAt": expires_at,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        jwt_token = d.pop("jwtToken")
+
+        expires_at = datetime.datetime.fromisoformat(d.pop("expiresAt"))
+
+        session = cls(
+            jwt_token=jwt_token,
+            expires_at=expires_at,
+        )
+
+        session.additional_properties = d
+        return session
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

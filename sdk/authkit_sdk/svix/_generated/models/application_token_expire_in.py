@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ApplicationTokenExpireIn")
+
+
+@_attrs_define
+class ApplicationTokenExpireIn:
+    """How soon the existing tokens of an application expire.
+
+    Attributes:
+        expiry (int | None | Unset): How many seconds until the old key is expired (at most 72 hours). 0, null or
+            absent: immediately.
+    """
+
+    expiry: int | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        expiry: int | None | Unset
+        if isinstance(self.expiry, Unset):
+            expiry = UNSET
+        else:
+            expiry = self.expiry
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if expiry is not UNSET:
+            field_dict["expiry"] = expiry
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+
+        def _parse_expiry(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        expiry = _parse_expiry(d.pop("expiry", UNSET))
+
+        application_token_expire_in = cls(
+            expiry=expiry,
+        )
+
+        application_token_expire_in.additional_properties = d
+        return application_token_expire_in
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,25 @@
+"""Fixtures shared by every test folder."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from authkit_mock.entropy import Entropy
+from authkit_mock.settings import Settings
+from tests.support.server import RunningServer, running_server
+
+
+def make_settings(**overrides: object) -> Settings:
+    """Settings for a test server: seeded randomness, fast password hashing, everything else default."""
+    values: dict[str, object] = {"entropy": Entropy(seed=1234), "password_hash_iterations": 1000}
+    values.update(overrides)
+    return Settings(**values)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def server() -> Iterator[RunningServer]:
+    """A fresh reference server (all five APIs) for one test."""
+    with running_server(make_settings()) as started:
+        yield started
