@@ -58,7 +58,7 @@ class HttpxRequest:
 
     @property
     def content_type(self) -> str:
-        return self.request.headers.get("content-type", "").lower()
+        return str(self.request.headers.get("content-type", "")).lower()
 
 
 @dataclass
@@ -73,7 +73,7 @@ class HttpxResponse:
 
     @property
     def content_type(self) -> str:
-        return self.response.headers.get("content-type", "").lower()
+        return str(self.response.headers.get("content-type", "")).lower()
 
     @property
     def headers(self) -> Headers:
