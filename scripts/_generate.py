@@ -60,15 +60,15 @@ def _run(command: list[str], cwd: Path) -> None:
         raise SystemExit(f"generate: {' '.join(command[:2])} failed for {command}")
 
 
-def generate_into(out: Path) -> None:
-    """Write every generated file under ``out`` (``sdk/<name>/_generated``, ``models/<name>.py``)."""
+def generate_into(out: Path, spec_dir: Path = ROOT / "openapi", names: tuple[str, ...] = SPECS) -> None:
+    """Write the generated files of ``names`` under ``out`` (``sdk/<name>/_generated``, ``models/<name>.py``)."""
     scratch = out / "_scratch"
     scratch.mkdir(parents=True)
     (scratch / "ruff.toml").write_text(RUFF_TOML, encoding="utf-8")
     (out / "models").mkdir()
     (out / "models" / "__init__.py").write_text(MODELS_INIT, encoding="utf-8")
-    for name in SPECS:
-        spec = ROOT / "openapi" / f"{name}.yaml"
+    for name in names:
+        spec = spec_dir / f"{name}.yaml"
         target = out / "sdk" / name / "_generated"
         target.parent.mkdir(parents=True)
         _run(
@@ -102,27 +102,39 @@ def generate_into(out: Path) -> None:
     shutil.rmtree(scratch)
 
 
-def _pairs(out: Path) -> list[tuple[Path, Path]]:
-    pairs = [(out / "sdk" / name / "_generated", SDK / name / "_generated") for name in SPECS]
-    return [*pairs, (out / "models", MODELS)]
+def _pairs(out: Path, names: tuple[str, ...] = SPECS) -> list[tuple[Path, Path]]:
+    pairs = [(out / "sdk" / name / "_generated", SDK / name / "_generated") for name in names]
+    if names == SPECS:
+        return [*pairs, (out / "models", MODELS)]
+    return [*pairs, *((out / "models" / f"{name}.py", MODELS / f"{name}.py") for name in names)]
+
+
+def drift(out: Path, names: tuple[str, ...] = SPECS) -> list[str]:
+    """The unified diff between code generated into ``out`` and the committed code (empty: current)."""
+    return [line for new, old in _pairs(out, names) for line in _diff(new, old)]
+
+
+def _files(tree: Path) -> set[Path]:
+    """The files of a tree, relative to it (a single file is its own tree: ``{Path()}``)."""
+    if tree.is_file():
+        return {Path()}
+    if not tree.exists():
+        return set()
+    return {p.relative_to(tree) for p in tree.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
 
 
 def _diff(new: Path, old: Path) -> list[str]:
-    """Unified diffs between two trees (files that differ, appear or disappear)."""
+    """Unified diffs between two trees or files (files that differ, appear or disappear)."""
     lines: list[str] = []
-    new_files = {p.relative_to(new) for p in new.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
-    old_files = (
-        {p.relative_to(old) for p in old.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
-        if old.exists()
-        else set()
-    )
+    new_files = _files(new)
+    old_files = _files(old)
     for rel in sorted(new_files | old_files):
-        a, b = old / rel, new / rel
+        a, b = (old / rel, new / rel) if rel != Path() else (old, new)
         if a.exists() and b.exists() and filecmp.cmp(a, b, shallow=False):
             continue
         before = a.read_text(encoding="utf-8").splitlines(keepends=True) if a.exists() else []
         after = b.read_text(encoding="utf-8").splitlines(keepends=True) if b.exists() else []
-        shown = (old / rel).relative_to(ROOT)
+        shown = a.relative_to(ROOT)
         lines += difflib.unified_diff(before, after, f"committed/{shown}", f"generated/{shown}")
     return lines
 
@@ -135,7 +147,7 @@ def main() -> int:
         out = Path(temporary)
         generate_into(out)
         if args.check:
-            diff = [line for new, old in _pairs(out) for line in _diff(new, old)]
+            diff = drift(out)
             if diff:
                 sys.stdout.writelines(diff)
                 print(
