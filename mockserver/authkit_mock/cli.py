@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
+import time
 from pathlib import Path
 
 from aiohttp import web
@@ -40,7 +42,42 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--log-level", default="info", choices=["debug", "info", "warning", "error"], help="(default: %(default)s)"
     )
+    prism = commands.add_parser("prism", help="run Prism's spec-example mock for one or every API (ports printed)")
+    prism.add_argument("--api", choices=SLUGS, help="only this API (default: all five)")
+    prism.add_argument("--host", default="127.0.0.1", help="address to bind (default: %(default)s)")
+    prism.add_argument(
+        "--port", type=int, default=4020, help="port of the first API; the others follow (default: %(default)s)"
+    )
     return parser
+
+
+def run_prism(args: argparse.Namespace) -> int:
+    """Start Prism for the chosen specs, print where each answers, and stop them all on Ctrl-C."""
+    from authkit_mock.prism import PrismError, PrismProcess
+
+    slugs = (args.api,) if args.api else SLUGS
+    # SIGTERM stops the Prism children too (the finally below), as Ctrl-C does.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    processes = [PrismProcess(slug, args.port + index, host=args.host) for index, slug in enumerate(slugs)]
+    try:
+        for process in processes:
+            process.start()
+        for process in processes:
+            process.wait()
+            print(f"  {process.name:<10} {process.url}   (Prism mock of openapi/{process.name}.yaml)", flush=True)
+        print("authkit-mock: Prism is running; Ctrl-C stops it", flush=True)
+        while all(p.process is not None and p.process.poll() is None for p in processes):
+            time.sleep(0.5)
+        print("authkit-mock: a Prism process exited", file=sys.stderr)
+        return 1
+    except PrismError as error:
+        print(f"authkit-mock: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        for process in processes:
+            process.stop()
 
 
 def settings_from(args: argparse.Namespace) -> Settings:
@@ -81,6 +118,8 @@ def main(argv: list[str] | None = None) -> int:
     from authkit_mock.app import create_app
 
     args = build_parser().parse_args(argv)
+    if args.command == "prism":
+        return run_prism(args)
     logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     settings = settings_from(args)
     try:
