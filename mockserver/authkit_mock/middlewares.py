@@ -23,13 +23,14 @@ EXPOSED_HEADERS = "Session, Retry-After, Location, Idempotent-Replayed, WWW-Auth
 
 def api_of(request: web.Request) -> str | None:
     """Which API a request belongs to: the innermost matched app's slug, or the path's first segment."""
+    first = request.path.lstrip("/").split("/", 1)[0]
+    # Checked first: in single-API mode the root app (which the admin app is mounted on) carries the API's slug.
+    if first == "__admin":
+        return ADMIN
     for app in reversed(request.match_info.apps):
         if API_SLUG in app:
             return app[API_SLUG]
     runtime = request.app[RUNTIME]
-    first = request.path.lstrip("/").split("/", 1)[0]
-    if first == "__admin":
-        return ADMIN
     if runtime.settings.single_api is not None:
         return runtime.settings.single_api
     return first if first in runtime.settings.apis else None
@@ -129,19 +130,54 @@ _HTTP_DETAILS = {
 }
 
 
-@web.middleware
-async def fault_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """Apply a fault QA switched on for this API and operation: a delay, then (optionally) an error status."""
-    runtime = request.app[RUNTIME]
+FAULTS_IN_HANDLER = web.AppKey("faults_in_handler", bool)
+"""True on an API's app whose handlers call :func:`apply_fault` themselves, at the point where an injected delay
+means "the operation is slow" (svix: after authentication, inside the idempotency window)."""
+
+
+async def apply_fault(request: web.Request) -> web.StreamResponse | None:
+    """Apply a fault QA switched on for this API and operation: a delay, then (optionally) an error status.
+
+    Returns the response to send instead of the handler's (bodiless statuses), raises :class:`ApiError` for the
+    others, and returns None when the request goes on. Works from a root middleware and from a sub-app's handler.
+    """
+    runtime = request.config_dict[RUNTIME]
     api = api_of(request)
-    if api is not None and api != ADMIN:
-        fault = runtime.faults.take(api, operation_of(request))
+    found = runtime.operations.get(request.match_info.route)
+    operation = found[1] if found else None
+    # Requests that match no documented operation are never faulted (not even by an ``*`` fault).
+    if api is not None and api != ADMIN and operation is not None:
+        fault = runtime.faults.take(api, operation)
         if fault is not None:
             if fault.delay_ms:
                 await asyncio.sleep(fault.delay_ms / 1000)
             if fault.status is not None:
-                raise ApiError(fault.status, f"fault injected through the admin API (fault {fault.id})")
+                if fault.status < 200 or fault.status in _BODILESS:
+                    bodiless = web.Response(status=fault.status)
+                    if fault.status < 200:
+                        # An interim (1xx) answer leaves the client waiting for a final one: end the connection.
+                        bodiless.force_close()
+                    return bodiless
+                # RFC 9110 section 10.2.3 / RFC 6585 section 4: tell the client when to come back.
+                headers = {"Retry-After": "1"} if fault.status == 429 else None
+                raise ApiError(
+                    fault.status, f"fault injected through the admin API (fault {fault.id})", headers=headers
+                )
+    return None
+
+
+@web.middleware
+async def fault_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Apply faults before the handler, unless the request's API applies them itself (``FAULTS_IN_HANDLER``)."""
+    if not any(app.get(FAULTS_IN_HANDLER, False) for app in request.match_info.apps):
+        faulted = await apply_fault(request)
+        if faulted is not None:
+            return faulted
     return await handler(request)
+
+
+_BODILESS = frozenset({204, 304})
+"""Statuses whose responses never have a body (RFC 9110 section 6.4.1), besides the 1xx ones."""
 
 
 ROOT_MIDDLEWARES = (journal_middleware, cors_middleware, error_middleware, fault_middleware)

@@ -43,7 +43,9 @@ class Settings:
     polario_challenge_ttl: int = 60
     svix_app_token_ttl: int = 7 * 24 * 3600
     bixarena_token_ttl: int = 600
-    bixarena_session_ttl: int = 8 * 3600
+    bixarena_session_ttl: int = 24 * 3600
+    bixarena_client_id: str = "bixarena"
+    """The client id BixArena uses at the embedded identity provider (the ``aud`` of its ID tokens)."""
     pacerpro_token_ttl: int = 3600
     password_hash_iterations: int = 1000
     scram_iterations: int = 4096

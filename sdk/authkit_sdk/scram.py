@@ -13,20 +13,26 @@ it from the SCRAM messages::
 from __future__ import annotations
 
 import base64
+import binascii
 import hashlib
 import hmac
+import secrets
 from dataclasses import dataclass
 
 __all__ = [
+    "ClientFinal",
     "ScramCredentials",
     "auth_message",
     "b64",
+    "client_final",
     "client_proof",
     "escape_username",
+    "new_client_nonce",
     "recover_client_key",
     "salted_password",
     "server_signature",
     "verify_client_proof",
+    "verify_server_signature",
 ]
 
 _HASH = "sha256"
@@ -82,10 +88,52 @@ def auth_message(email: str, client_nonce: str, nonce: str, salt_b64: str, itera
     return f"{client_first_bare},{server_first},{client_final_without_proof}".encode()
 
 
+def _proof(salted: bytes, message: bytes) -> bytes:
+    client_key = _hmac(salted, b"Client Key")
+    return _xor(client_key, _hmac(_h(client_key), message))
+
+
 def client_proof(password: str, salt: bytes, iterations: int, message: bytes) -> bytes:
     """ClientProof := ClientKey XOR HMAC(H(ClientKey), AuthMessage) (RFC 5802 section 3)."""
-    client_key = _hmac(salted_password(password, salt, iterations), b"Client Key")
-    return _xor(client_key, _hmac(_h(client_key), message))
+    return _proof(salted_password(password, salt, iterations), message)
+
+
+@dataclass(frozen=True)
+class ClientFinal:
+    """What a client computes for its final message: its proof, and the ServerSignature it must then receive."""
+
+    proof: bytes
+    server_signature: bytes
+
+
+def client_final(password: str, salt: bytes, iterations: int, message: bytes) -> ClientFinal:
+    """The ClientProof and the expected ServerSignature (RFC 5802 section 3), from one PBKDF2 run.
+
+    ServerSignature := HMAC(ServerKey, AuthMessage) with ServerKey := HMAC(SaltedPassword, "Server Key"): a
+    client that checks it knows the server holds the password's keys, not just a replayed transcript.
+    """
+    salted = salted_password(password, salt, iterations)
+    return ClientFinal(_proof(salted, message), server_signature(_hmac(salted, b"Server Key"), message))
+
+
+def verify_server_signature(expected: bytes, received_b64: str) -> bool:
+    """Whether the base64 ServerSignature the server sent equals ``expected``, compared in constant time.
+
+    Text that is not valid base64 is a wrong signature (RFC 5802 section 5.1 ``v=``; the client aborts).
+    """
+    try:
+        received = base64.b64decode(received_b64, validate=True)
+    except (binascii.Error, ValueError):
+        return False
+    return hmac.compare_digest(received, expected)
+
+
+def new_client_nonce() -> str:
+    """A fresh client nonce (RFC 5802 section 5.1 ``r=``): 32 URL-safe characters from 24 bytes of ``secrets``.
+
+    The URL-safe base64 alphabet is printable ASCII without ``,``, as the attribute value requires.
+    """
+    return secrets.token_urlsafe(24)
 
 
 def recover_client_key(stored_key: bytes, proof: bytes, message: bytes) -> bytes:

@@ -12,8 +12,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
-from openapi_core import OpenAPI
+from openapi_core import Config, OpenAPI
 from openapi_core.datatypes import RequestParameters
+from openapi_core.deserializing.media_types.util import json_loads
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
 from tests.support.specs import load_spec
@@ -91,7 +92,9 @@ class ContractValidator:
         spec: dict[str, Any] = load_spec(name)
         spec["servers"] = [{"url": prefix}]
         self.name = name
-        self._openapi = OpenAPI.from_dict(spec)
+        # openapi-core has no deserializer for RFC 7807 problem documents (bixarena's errors): they are JSON.
+        config = Config(extra_media_type_deserializers={"application/problem+json": json_loads})
+        self._openapi = OpenAPI.from_dict(spec, config=config)
 
     @classmethod
     def for_base_url(cls, name: str, base_url: str) -> ContractValidator:

@@ -21,7 +21,7 @@ class AdminError(BaseModel):
     error: Annotated[
         str,
         Field(
-            description="A short machine-readable code: `malformed_json` (400), `forbidden` (403), `not_found` (404), `conflict`\n(409), `validation_failed` (422). More codes may be added.\n",
+            description="A short machine-readable code: `malformed_json` (400), `forbidden` (403), `not_found` (404), `conflict`\n(409), `validation_failed` (422), `seed_file_invalid` (500). More codes may be added.\n",
             examples=["validation_failed"],
         ),
     ]
@@ -407,7 +407,7 @@ class JournalEntry(BaseModel):
         str | None,
         Field(
             description="The operationId the request matched; null when it matched none.",
-            examples=["exchange_session_for_jwt"],
+            examples=["exchange_session_for_token"],
         ),
     ]
     method: Annotated[str, Field(description="The HTTP method.", examples=["POST"])]
@@ -472,7 +472,7 @@ class FaultIn(BaseModel):
         str,
         Field(
             description="An operationId of that API's spec, or `*` for all its operations.",
-            examples=["exchange_session_for_jwt"],
+            examples=["exchange_session_for_token"],
             min_length=1,
         ),
     ]
@@ -517,7 +517,7 @@ class Fault(BaseModel):
         str,
         Field(
             description="The operationId, or `*`.",
-            examples=["exchange_session_for_jwt"],
+            examples=["exchange_session_for_token"],
         ),
     ]
     status: Annotated[

@@ -18,7 +18,7 @@ class AdminError:
     Attributes:
         error (str): A short machine-readable code: `malformed_json` (400), `forbidden` (403), `not_found` (404),
             `conflict`
-            (409), `validation_failed` (422). More codes may be added.
+            (409), `validation_failed` (422), `seed_file_invalid` (500). More codes may be added.
         detail (str | Unset): What went wrong, for people (for 422, the failing field and why). Sent whenever there is
             more to say.
     """

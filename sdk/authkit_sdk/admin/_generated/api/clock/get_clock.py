@@ -5,6 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.admin_error import AdminError
 from ...models.clock import Clock
 from ...types import Response
 
@@ -19,11 +20,16 @@ def _get_kwargs() -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Clock | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AdminError | Clock | None:
     if response.status_code == 200:
         response_200 = Clock.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 403:
+        response_403 = AdminError.from_dict(response.json())
+
+        return response_403
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -31,7 +37,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Clock]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AdminError | Clock]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -43,7 +49,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[Clock]:
+) -> Response[AdminError | Clock]:
     """Read the server clock
 
      The time every expiry is measured on: token and session lifetimes, SCRAM challenge and OIDC state
@@ -55,7 +61,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Clock]
+        Response[AdminError | Clock]
     """
 
     kwargs = _get_kwargs()
@@ -70,7 +76,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-) -> Clock | None:
+) -> AdminError | Clock | None:
     """Read the server clock
 
      The time every expiry is measured on: token and session lifetimes, SCRAM challenge and OIDC state
@@ -82,7 +88,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Clock
+        AdminError | Clock
     """
 
     return sync_detailed(
@@ -93,7 +99,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[Clock]:
+) -> Response[AdminError | Clock]:
     """Read the server clock
 
      The time every expiry is measured on: token and session lifetimes, SCRAM challenge and OIDC state
@@ -105,7 +111,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Clock]
+        Response[AdminError | Clock]
     """
 
     kwargs = _get_kwargs()
@@ -118,7 +124,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-) -> Clock | None:
+) -> AdminError | Clock | None:
     """Read the server clock
 
      The time every expiry is measured on: token and session lifetimes, SCRAM challenge and OIDC state
@@ -130,7 +136,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Clock
+        AdminError | Clock
     """
 
     return (

@@ -69,7 +69,10 @@ def sync_detailed(
     `state`,
     `nonce`, `code_challenge` (BASE64URL(SHA-256(verifier)), RFC 7636 section 4.2) and
     `code_challenge_method=S256`. Each call starts a fresh login, also when a session already exists (a
-    successful callback replaces it). It never answers 204 (see that response) and never 400 on its own.
+    successful callback replaces it). It never answers 204 (see that response); it answers 400 only when
+    the
+    identity provider's discovery document cannot be fetched (e.g. a `--public-url` the server cannot
+    reach).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -109,7 +112,10 @@ def sync(
     `state`,
     `nonce`, `code_challenge` (BASE64URL(SHA-256(verifier)), RFC 7636 section 4.2) and
     `code_challenge_method=S256`. Each call starts a fresh login, also when a session already exists (a
-    successful callback replaces it). It never answers 204 (see that response) and never 400 on its own.
+    successful callback replaces it). It never answers 204 (see that response); it answers 400 only when
+    the
+    identity provider's discovery document cannot be fetched (e.g. a `--public-url` the server cannot
+    reach).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -145,7 +151,10 @@ async def asyncio_detailed(
     `state`,
     `nonce`, `code_challenge` (BASE64URL(SHA-256(verifier)), RFC 7636 section 4.2) and
     `code_challenge_method=S256`. Each call starts a fresh login, also when a session already exists (a
-    successful callback replaces it). It never answers 204 (see that response) and never 400 on its own.
+    successful callback replaces it). It never answers 204 (see that response); it answers 400 only when
+    the
+    identity provider's discovery document cannot be fetched (e.g. a `--public-url` the server cannot
+    reach).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -183,7 +192,10 @@ async def asyncio(
     `state`,
     `nonce`, `code_challenge` (BASE64URL(SHA-256(verifier)), RFC 7636 section 4.2) and
     `code_challenge_method=S256`. Each call starts a fresh login, also when a session already exists (a
-    successful callback replaces it). It never answers 204 (see that response) and never 400 on its own.
+    successful callback replaces it). It never answers 204 (see that response); it answers 400 only when
+    the
+    identity provider's discovery document cannot be fetched (e.g. a `--public-url` the server cannot
+    reach).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

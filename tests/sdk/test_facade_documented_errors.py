@@ -1,0 +1,133 @@
+"""Every documented error of every facade method raises its exception class with the parsed body; anything
+the contract does not document raises UnexpectedResponseError (or ServerError for a 5xx), never returns None.
+
+The error bodies are the examples of the specs, so the test follows the contracts as they change.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import pytest
+
+from authkit_sdk import errors
+from tests.sdk.facades import CALLS, Call, api_router, documented_errors, make_facade, resolved, success_status
+from tests.support.specs import ALL_SPECS, load_spec, operations
+
+EXCEPTION_FOR_STATUS: dict[int, type[errors.AuthkitError]] = {
+    400: errors.BadRequestError,
+    401: errors.UnauthorizedError,
+    403: errors.ForbiddenError,
+    404: errors.NotFoundError,
+    409: errors.ConflictError,
+    416: errors.InvalidRefreshTokenError,
+    422: errors.UnprocessableEntityError,
+    429: errors.RateLimitedError,
+    500: errors.ServerError,
+}
+
+ERROR_CASES = [
+    pytest.param(call, status, body, id=f"{call}-{status}-{name}")
+    for call in CALLS
+    for status, name, body in documented_errors(call.slug, call.operation_id)
+]
+
+
+async def _run(call: Call, answer: httpx.Response, *, is_async: bool) -> Any:
+    router = api_router(call.slug)
+    router[call.operation_id].mock(side_effect=None, return_value=answer)
+    facade = make_facade(call.slug, router, is_async=is_async)
+    try:
+        if call.prepare is not None:
+            await resolved(call.prepare(facade))
+        return await resolved(call.run(facade))
+    finally:
+        await resolved(facade.close())
+
+
+def test_every_operation_of_every_contract_has_a_facade_method() -> None:
+    covered = {(call.slug, call.operation_id) for call in CALLS}
+    documented = {(name, op.operation_id) for name in ALL_SPECS for op in operations(load_spec(name), name)}
+    assert documented == covered
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("is_async", [False, True], ids=["sync", "async"])
+@pytest.mark.parametrize(("call", "status", "body"), ERROR_CASES)
+async def test_a_documented_error_raises_its_class_with_the_parsed_body(
+    call: Call, status: int, body: Any, is_async: bool
+) -> None:
+    with pytest.raises(errors.AuthkitError) as raised:
+        await _run(call, httpx.Response(status, json=body), is_async=is_async)
+    error = raised.value
+    assert type(error) is EXCEPTION_FOR_STATUS[status]
+    assert error.status_code == status
+    assert error.response is not None
+    assert error.response.status_code == status
+    # The body is the generated model of the API's error shape, not a dict.
+    assert type(error.body).__module__.startswith(f"authkit_sdk.{call.slug}._generated.models")
+    assert error.body.to_dict() == body  # type: ignore[attr-defined]
+    assert str(status) in str(error)
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("is_async", [False, True], ids=["sync", "async"])
+@pytest.mark.parametrize("call", CALLS, ids=str)
+async def test_an_undocumented_status_raises_unexpected_response_error(call: Call, is_async: bool) -> None:
+    with pytest.raises(errors.UnexpectedResponseError) as raised:
+        await _run(call, httpx.Response(418, json={"error": "teapot"}), is_async=is_async)
+    assert raised.value.status_code == 418
+    assert raised.value.body == {"error": "teapot"}
+    assert "undocumented status 418" in str(raised.value)
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("call", CALLS, ids=str)
+async def test_an_undocumented_server_error_raises_server_error_with_the_raw_body(call: Call) -> None:
+    with pytest.raises(errors.ServerError) as raised:
+        await _run(call, httpx.Response(503, text="upstream unavailable"), is_async=False)
+    assert raised.value.status_code == 503
+    assert raised.value.body == "upstream unavailable"
+
+
+BODY_CALLS = [call for call in CALLS if success_status(call.slug, call.operation_id)[1]]
+STRICT_BODY_CALLS = [call for call in CALLS if success_status(call.slug, call.operation_id)[2]]
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("is_async", [False, True], ids=["sync", "async"])
+@pytest.mark.parametrize("call", BODY_CALLS, ids=str)
+async def test_a_success_with_an_unparsable_body_raises_unexpected_response_error(call: Call, is_async: bool) -> None:
+    status, _, _ = success_status(call.slug, call.operation_id)
+    with pytest.raises(errors.UnexpectedResponseError) as raised:
+        await _run(call, httpx.Response(status, text="<html>not json</html>"), is_async=is_async)
+    assert raised.value.status_code == status
+    assert raised.value.body == "<html>not json</html>"
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("call", STRICT_BODY_CALLS, ids=str)
+async def test_a_success_missing_required_fields_raises_unexpected_response_error(call: Call) -> None:
+    status, _, _ = success_status(call.slug, call.operation_id)
+    with pytest.raises(errors.UnexpectedResponseError, match="does not match the contract"):
+        await _run(call, httpx.Response(status, json={"unexpected": True}), is_async=False)
+
+
+ERROR_BODY_CASES = [
+    pytest.param(call, status, id=f"{call}-{status}")
+    for call in CALLS
+    for status in sorted({status for status, _, _ in documented_errors(call.slug, call.operation_id)})
+    if status < 500
+]
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("call", "status"), ERROR_BODY_CASES)
+async def test_a_documented_error_with_an_unparsable_body_raises_unexpected_response_error(
+    call: Call, status: int
+) -> None:
+    with pytest.raises(errors.UnexpectedResponseError) as raised:
+        await _run(call, httpx.Response(status, text="Bad Gateway"), is_async=False)
+    assert raised.value.status_code == status
+    assert raised.value.body == "Bad Gateway"

@@ -1,0 +1,92 @@
+"""The svix API of the reference server against its contract, openapi/svix.yaml: every operation is served at its
+documented path (both spellings), and every documented status of every operation is produced, with a response
+that validates against the contract (the client validates each one; see tests/server/svix_client.py)."""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from collections.abc import Callable
+
+import httpx
+
+from authkit_mock.settings import RateLimit
+from tests.server.svix_client import (
+    APP_ID,
+    OPERATIONS,
+    ORG_KEY,
+    SvixClient,
+    svix_server,
+    with_request_in_flight,
+)
+from tests.support.specs import load_spec, operations
+
+SPEC_OPERATIONS = list(operations(load_spec("svix"), "svix"))
+DOCUMENTED = {(op.operation_id, int(status)) for op in SPEC_OPERATIONS for status in op.statuses}
+
+
+def test_the_client_knows_the_contract_s_operations_and_paths() -> None:
+    assert {op.operation_id: op.path for op in SPEC_OPERATIONS} == OPERATIONS
+    assert {op.method for op in SPEC_OPERATIONS} == {"post"}
+
+
+def test_every_operation_is_served_with_and_without_the_trailing_slash() -> None:
+    with svix_server() as server:
+        served = Counter(operation_id for api, operation_id in server.runtime.operations.values() if api == "svix")
+    assert served == dict.fromkeys(OPERATIONS, 2)
+
+
+def test_every_documented_status_of_every_operation_is_produced_and_matches_the_contract() -> None:
+    seen: set[tuple[str, int]] = set()
+    with svix_server() as server, SvixClient(server, seen) as client, client.clone() as other:
+        app_token = client.new_app_token()
+        # 2xx
+        client.expire_all(APP_ID, {"expiry": 60})
+        client.app_portal_access(APP_ID, {"featureFlags": ["cool-new-feature"]})
+        client.logout(client.new_app_token())
+        # 401: no bearer
+        client.expire_all(token=None)
+        client.dashboard_access(token=None)
+        client.app_portal_access(token=None)
+        client.logout(None)
+        # 403: an application token where an org key is needed; an org key on logout
+        client.expire_all(token=app_token)
+        client.dashboard_access(token=app_token)
+        client.app_portal_access(token=app_token)
+        client.logout(ORG_KEY)
+        # 404: an unknown application; logout of a token whose application is gone
+        client.expire_all("app_unknown", {"expiry": 0})
+        client.dashboard_access("app_unknown")
+        client.app_portal_access("app_unknown")
+        # 422: an invalid body or path; an idempotency key reused for another request
+        client.expire_all(APP_ID, {"expiry": 259201})
+        client.dashboard_access("not valid!")
+        client.app_portal_access(APP_ID, {"featureFlags": ["dup", "dup"]})
+        client.logout(ORG_KEY, key="k-logout", json_body={"first": 1})  # 403, recorded under the key
+        client.logout(ORG_KEY, key="k-logout", json_body={"second": 2})
+        # 409: the same key while the first request is in flight
+        sends: dict[str, Callable[[SvixClient], httpx.Response]] = {
+            "expire_all": lambda c: c.expire_all(APP_ID, {"expiry": 0}, key="k-409-expire"),
+            "dashboard_access": lambda c: c.dashboard_access(key="k-409-dashboard"),
+            "app_portal_access": lambda c: c.app_portal_access(key="k-409-portal"),
+        }
+        for operation_id, send in sends.items():
+            with_request_in_flight(
+                server, operation_id, functools.partial(send, other), functools.partial(send, client)
+            )
+        busy = client.new_app_token()
+        with_request_in_flight(
+            server, "logout", lambda: other.logout(busy, key="k-409"), lambda: client.logout(busy, key="k-409")
+        )
+        orphan = client.new_app_token()
+        server.sync(lambda: server.runtime.store.applications.pop(APP_ID))
+        client.logout(orphan)
+    with svix_server(rate_limit=RateLimit(1, 60)) as limited, SvixClient(limited, seen) as client:
+        # 429: one request allowed per token, then every operation is over the limit.
+        app_token = client.new_app_token()
+        client.expire_all(APP_ID, {"expiry": 0})
+        client.dashboard_access()
+        client.app_portal_access()
+        client.dashboard_access(token=app_token)  # 403, and the app token's one request
+        client.logout(app_token)
+    assert seen == DOCUMENTED, {"missing": DOCUMENTED - seen, "undocumented": seen - DOCUMENTED}

@@ -1,0 +1,274 @@
+"""svix idempotency keys on the reference server: replay, 422 for another request, 409 while in flight, per token,
+24 hours of server time, and which outcomes are kept (see mockserver/authkit_mock/idempotency.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from aiohttp import web
+
+from authkit_mock.clock import Clock
+from authkit_mock.errors import ApiError, RequestValidationError
+from authkit_mock.idempotency import IdempotencyStore, RecordedError, RecordedResponse, fingerprint
+from tests.server.svix_client import (
+    SvixClient,
+    add_application,
+    add_org_key,
+    advance,
+    svix_server,
+    with_request_in_flight,
+)
+from tests.support.server import RunningServer
+
+KEY_REUSED = {
+    "detail": [
+        {
+            "loc": ["header", "idempotency-key"],
+            "msg": "idempotency key already used for a different request",
+            "type": "value_error.idempotency_key_reused",
+        }
+    ]
+}
+
+
+@pytest.fixture
+def svix() -> Iterator[RunningServer]:
+    with svix_server() as server:
+        yield server
+
+
+@pytest.fixture
+def client(svix: RunningServer) -> Iterator[SvixClient]:
+    with SvixClient(svix) as started:
+        yield started
+
+
+def app_token_count(server: RunningServer) -> int:
+    return server.sync(lambda: sum(t.kind == "app_token" for t in server.runtime.store.tokens_of("svix")))
+
+
+# Replay
+
+
+def test_the_same_key_and_request_replays_the_first_response_without_running_again(
+    svix: RunningServer, client: SvixClient
+) -> None:
+    first = client.dashboard_access(key="k-1")
+    again = client.dashboard_access(key="k-1")
+    assert first.status_code == again.status_code == 200
+    assert again.json() == first.json()
+    assert again.headers["Idempotent-Replayed"] == "true"
+    assert "Idempotent-Replayed" not in first.headers
+    assert app_token_count(svix) == 1
+
+
+def test_a_replayed_expire_all_does_not_expire_tokens_issued_since(client: SvixClient) -> None:
+    assert client.expire_all(body={"expiry": 0}, key="expire-1").status_code == 204
+    later = client.new_app_token()
+    replay = client.expire_all(body={"expiry": 0}, key="expire-1")
+    assert replay.status_code == 204
+    assert replay.headers["Idempotent-Replayed"] == "true"
+    assert client.authenticates(later)
+
+
+def test_the_body_is_compared_as_json_not_as_bytes(client: SvixClient) -> None:
+    headers = {"Content-Type": "application/json"}
+    first = client.app_portal_access(content=b'{"featureFlags":["a","b"]}', headers=headers, key="k-json")
+    again = client.app_portal_access(content=b'{ "featureFlags" : [ "a", "b" ] }\n', headers=headers, key="k-json")
+    assert again.headers["Idempotent-Replayed"] == "true"
+    assert again.json() == first.json()
+
+
+def test_both_spellings_of_a_path_are_the_same_request(client: SvixClient) -> None:
+    first = client.dashboard_access(key="k-slash", slash=True)
+    again = client.dashboard_access(key="k-slash", slash=False)
+    assert again.headers["Idempotent-Replayed"] == "true"
+    assert again.json() == first.json()
+
+
+def test_a_request_without_a_key_always_runs(svix: RunningServer, client: SvixClient) -> None:
+    client.dashboard_access()
+    client.dashboard_access()
+    assert app_token_count(svix) == 2
+
+
+# Same key, another request → 422
+
+
+def test_the_same_key_with_another_body_is_422_at_the_header(client: SvixClient) -> None:
+    assert client.app_portal_access(body={"featureFlags": ["a"]}, key="k-2").status_code == 200
+    response = client.app_portal_access(body={"featureFlags": ["b"]}, key="k-2")
+    assert response.status_code == 422
+    assert response.json() == KEY_REUSED
+
+
+def test_the_same_key_on_another_path_or_operation_is_422(svix: RunningServer, client: SvixClient) -> None:
+    add_application(svix, "app_other")
+    assert client.expire_all(body={"expiry": 0}, key="k-3").status_code == 204
+    assert client.expire_all("app_other", {"expiry": 0}, key="k-3").json() == KEY_REUSED
+    assert client.dashboard_access(key="k-3").json() == KEY_REUSED
+    # Another token has keys of its own: the same key runs there.
+    assert client.logout(client.new_app_token(), key="k-3").status_code == 204
+
+
+def test_keys_are_kept_per_token(svix: RunningServer, client: SvixClient) -> None:
+    add_org_key(svix, "testsk_second_key")
+    first = client.dashboard_access(key="shared")
+    other = client.app_portal_access(body={"featureFlags": ["x"]}, token="testsk_second_key", key="shared")
+    assert other.status_code == 200
+    assert "Idempotent-Replayed" not in other.headers
+    assert other.json()["token"] != first.json()["token"]
+
+
+# Same key while the first is in flight → 409
+
+
+def test_the_same_key_while_the_first_request_is_in_flight_is_409(svix: RunningServer, client: SvixClient) -> None:
+    other = client.clone()
+    first, second = with_request_in_flight(
+        svix,
+        "dashboard_access",
+        lambda: other.dashboard_access(key="k-busy"),
+        lambda: client.dashboard_access(key="k-busy"),
+    )
+    other.close()
+    assert second.status_code == 409
+    assert second.json() == {
+        "code": "conflict",
+        "detail": "A request with this idempotency key is already in progress.",
+    }
+    assert first.status_code == 200
+    # The 409 was not recorded: the key now replays the first response.
+    replay = client.dashboard_access(key="k-busy")
+    assert replay.headers["Idempotent-Replayed"] == "true"
+    assert replay.json() == first.json()
+    assert app_token_count(svix) == 1
+
+
+def test_a_different_request_with_a_key_in_flight_is_422_not_409(svix: RunningServer, client: SvixClient) -> None:
+    add_application(svix, "app_other")
+    other = client.clone()
+    first, second = with_request_in_flight(
+        svix,
+        "dashboard_access",
+        lambda: other.dashboard_access(key="k-busy-2"),
+        lambda: client.dashboard_access("app_other", key="k-busy-2"),
+    )
+    other.close()
+    assert first.status_code == 200
+    assert second.json() == KEY_REUSED
+
+
+# Expiry: 24 hours of server time
+
+
+def test_a_key_is_kept_for_24_hours_of_server_time(svix: RunningServer, client: SvixClient) -> None:
+    assert client.app_portal_access(body={"featureFlags": ["a"]}, key="k-day").status_code == 200
+    advance(svix, 24 * 3600 - 1)
+    assert client.app_portal_access(body={"featureFlags": ["b"]}, key="k-day").status_code == 422
+    advance(svix, 1)
+    fresh = client.app_portal_access(body={"featureFlags": ["b"]}, key="k-day")
+    assert fresh.status_code == 200
+    assert "Idempotent-Replayed" not in fresh.headers
+
+
+def test_a_reset_forgets_every_key(svix: RunningServer, client: SvixClient) -> None:
+    first = client.dashboard_access(key="k-reset")
+    svix.sync(svix.runtime.reset)
+    again = client.dashboard_access(key="k-reset")
+    assert "Idempotent-Replayed" not in again.headers
+    assert again.json()["token"] != first.json()["token"]
+
+
+# What is recorded
+
+
+def test_an_error_the_operation_answered_is_replayed(svix: RunningServer, client: SvixClient) -> None:
+    assert client.dashboard_access("app_later", key="k-404").status_code == 404
+    add_application(svix, "app_later")
+    replay = client.dashboard_access("app_later", key="k-404")
+    assert replay.status_code == 404
+    assert replay.headers["Idempotent-Replayed"] == "true"
+    assert replay.json() == {"code": "not_found", "detail": "Entity not found"}
+    assert client.dashboard_access("app_later").status_code == 200
+
+
+def test_an_invalid_request_is_not_recorded_so_the_corrected_one_may_reuse_the_key(client: SvixClient) -> None:
+    assert client.expire_all(body={"expiry": -5}, key="k-fix").status_code == 422
+    response = client.expire_all(body={"expiry": 5}, key="k-fix")
+    assert response.status_code == 204
+    assert "Idempotent-Replayed" not in response.headers
+
+
+def test_a_server_error_is_not_recorded_so_a_retry_runs_again(svix: RunningServer, client: SvixClient) -> None:
+    svix.sync(lambda: svix.runtime.faults.add("svix", "dashboard_access", 503, 0, 1))
+    failed = client.dashboard_access(key="k-retry", validate=False)  # 503 is not a documented status
+    assert failed.status_code == 503
+    retried = client.dashboard_access(key="k-retry")
+    assert retried.status_code == 200
+    assert "Idempotent-Replayed" not in retried.headers
+
+
+def test_an_injected_fault_comes_after_authentication(svix: RunningServer, client: SvixClient) -> None:
+    svix.sync(lambda: svix.runtime.faults.add("svix", "dashboard_access", 503, 0, 1))
+    assert client.dashboard_access(token="appsk_unknown").status_code == 401
+    assert client.dashboard_access(validate=False).status_code == 503
+
+
+# The store itself
+
+
+def test_the_fingerprint_covers_method_path_and_json_value() -> None:
+    base = fingerprint("POST", "/a", b'{"x": 1, "y": 2}')
+    assert fingerprint("post", "/a", b'{"y":2,"x":1}') == base
+    assert fingerprint("PUT", "/a", b'{"x": 1, "y": 2}') != base
+    assert fingerprint("POST", "/b", b'{"x": 1, "y": 2}') != base
+    assert fingerprint("POST", "/a", b'{"x": 1, "y": 3}') != base
+    assert fingerprint("POST", "/a", b"not json") != fingerprint("POST", "/a", b"not json!")
+    # Parts are length-prefixed, so moving bytes from the path into the body changes the fingerprint.
+    assert fingerprint("POST", "/a1", b"") != fingerprint("POST", "/a", b"1")
+
+
+def test_the_store_decides_replay_conflict_and_reuse() -> None:
+    clock = Clock(source=lambda: 1000.0)
+    store = IdempotencyStore(clock, ttl_seconds=10)
+    assert store.begin("token", "k", "fp") is None
+    assert store.in_flight("token", "k")
+    with pytest.raises(ApiError) as conflict:
+        store.begin("token", "k", "fp")
+    assert conflict.value.status == 409
+    with pytest.raises(RequestValidationError) as reused:
+        store.begin("token", "k", "other")
+    assert reused.value.errors[0].loc == ["header", "idempotency-key"]
+    outcome = RecordedResponse.of(web.json_response({"ok": True}))
+    store.finish("token", "k", outcome)
+    assert store.begin("token", "k", "fp") == outcome
+    assert store.begin("another token", "k", "fp") is None
+    clock.advance(10)
+    assert store.begin("token", "k", "other") is None
+
+
+def test_only_final_answers_are_recorded() -> None:
+    assert RecordedResponse.of(web.Response(status=204)) is not None
+    assert RecordedResponse.of(web.Response(status=503)) is None
+    assert RecordedError.of(ApiError(404, "Entity not found")) is not None
+    assert RecordedError.of(ApiError(403, "no")) is not None
+    for status in (409, 422, 429, 500, 503):
+        assert RecordedError.of(ApiError(status, "no")) is None
+    assert RecordedError.of(RequestValidationError(400, [])) is None
+
+
+def test_a_replayed_error_keeps_its_headers_and_says_it_was_replayed() -> None:
+    recorded = RecordedError.of(ApiError(404, "gone", code="not_found", headers={"X-Why": "because"}))
+    assert recorded is not None
+    with pytest.raises(ApiError) as replayed:
+        recorded.replay()
+    assert (replayed.value.status, replayed.value.detail, replayed.value.code) == (404, "gone", "not_found")
+    assert replayed.value.headers == {"X-Why": "because", "Idempotent-Replayed": "true"}
+
+
+def test_the_key_header_is_used_as_sent(client: SvixClient) -> None:
+    first = client.dashboard_access(key='"quoted-key"')
+    assert client.dashboard_access(key="quoted-key").json()["token"] != first.json()["token"]
+    assert client.dashboard_access(key='"quoted-key"').json() == first.json()

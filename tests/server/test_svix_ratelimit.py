@@ -1,0 +1,148 @@
+"""svix rate limits on the reference server: per token, a fixed window on the server clock, 429 with Retry-After,
+and how the limit meets idempotency keys (see mockserver/authkit_mock/apis/svix.py and ratelimit.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from authkit_mock.clock import Clock
+from authkit_mock.errors import ApiError
+from authkit_mock.ratelimit import RateLimiter
+from authkit_mock.settings import RateLimit
+from tests.server.svix_client import SvixClient, advance, svix_server
+from tests.support.server import RunningServer
+
+RATE_LIMITED = {
+    "code": "rate_limit_exceeded",
+    "detail": "Too many requests, retry after the number of seconds in Retry-After.",
+}
+
+
+@pytest.fixture
+def limited() -> Iterator[RunningServer]:
+    """A svix server that allows 3 requests per token per 60 seconds."""
+    with svix_server(rate_limit=RateLimit(3, 60)) as server:
+        yield server
+
+
+@pytest.fixture
+def client(limited: RunningServer) -> Iterator[SvixClient]:
+    with SvixClient(limited) as started:
+        yield started
+
+
+def test_over_the_limit_is_429_with_retry_after_in_seconds(client: SvixClient) -> None:
+    for _ in range(3):
+        assert client.dashboard_access().status_code == 200
+    response = client.dashboard_access()
+    assert response.status_code == 429
+    assert response.json() == RATE_LIMITED
+    assert response.headers["Retry-After"] == "60"
+
+
+def test_retry_after_counts_down_with_the_server_clock_and_the_window_then_resets(
+    limited: RunningServer, client: SvixClient
+) -> None:
+    for _ in range(3):
+        client.expire_all(body={"expiry": 0})
+    advance(limited, 30)
+    assert client.expire_all(body={"expiry": 0}).headers["Retry-After"] == "30"
+    advance(limited, 29.5)
+    assert client.expire_all(body={"expiry": 0}).headers["Retry-After"] == "1"  # rounded up, never 0
+    advance(limited, 0.5)
+    assert [client.expire_all(body={"expiry": 0}).status_code for _ in range(4)] == [204, 204, 204, 429]
+
+
+def test_the_limit_is_per_token(client: SvixClient) -> None:
+    token = client.new_app_token()
+    client.dashboard_access()
+    client.dashboard_access()
+    assert client.dashboard_access().status_code == 429
+    assert client.logout(token).status_code == 204  # the app token has a window of its own
+
+
+def test_every_operation_counts_against_the_same_token(client: SvixClient) -> None:
+    client.dashboard_access()
+    client.app_portal_access()
+    client.expire_all(body={"expiry": 60})
+    assert client.app_portal_access().status_code == 429
+
+
+def test_refused_and_failed_requests_of_a_token_count_too(client: SvixClient) -> None:
+    assert client.dashboard_access("app_nope").status_code == 404
+    assert client.expire_all(body={"expiry": -1}).status_code == 422
+    assert client.logout("testsk_demo_org_key").status_code == 403
+    assert client.dashboard_access().status_code == 429
+
+
+def test_requests_without_a_valid_token_are_not_counted(client: SvixClient) -> None:
+    for _ in range(10):
+        assert client.dashboard_access(token="testsk_wrong").status_code == 401
+        assert client.dashboard_access(token=None).status_code == 401
+    assert [client.dashboard_access().status_code for _ in range(4)] == [200, 200, 200, 429]
+
+
+def test_a_rate_limited_request_is_never_replayed_and_never_recorded_under_its_key(
+    limited: RunningServer, client: SvixClient
+) -> None:
+    # A replay is a request: it counts once, and the limit is checked before the key is looked at.
+    first = client.dashboard_access(key="k")
+    assert client.dashboard_access(key="k").headers["Idempotent-Replayed"] == "true"
+    assert client.dashboard_access(key="k").headers["Idempotent-Replayed"] == "true"
+    assert client.dashboard_access(key="k").status_code == 429
+    assert client.dashboard_access(key="k-new").status_code == 429
+    advance(limited, 60)
+    replay = client.dashboard_access(key="k")
+    assert replay.headers["Idempotent-Replayed"] == "true"
+    assert replay.json() == first.json()
+    fresh = client.dashboard_access(key="k-new")
+    assert fresh.status_code == 200
+    assert "Idempotent-Replayed" not in fresh.headers
+
+
+def test_the_default_limit_comes_from_the_settings() -> None:
+    with svix_server() as server, SvixClient(server) as client:
+        assert server.settings.rate_limit == RateLimit(600, 60.0)
+        assert all(client.dashboard_access().status_code == 200 for _ in range(20))
+
+
+# The limiter itself
+
+
+def test_a_window_opens_with_a_key_s_first_request() -> None:
+    clock = Clock(source=lambda: 1_000_000.25)
+    limiter = RateLimiter(RateLimit(2, 10), clock)
+    assert limiter.hit("a") is None
+    clock.advance(9)
+    assert limiter.hit("a") is None
+    assert limiter.hit("a") == 1
+    assert limiter.remaining("a") == 0
+    assert limiter.remaining("b") == 2
+    clock.advance(1)
+    assert limiter.remaining("a") == 2
+    assert limiter.hit("a") is None
+
+
+def test_check_raises_429_with_retry_after() -> None:
+    clock = Clock(source=lambda: 50.0)
+    limiter = RateLimiter(RateLimit(1, 2.5), clock)
+    limiter.check("a")
+    with pytest.raises(ApiError) as raised:
+        limiter.check("a")
+    assert raised.value.status == 429
+    assert raised.value.code == "rate_limit_exceeded"
+    assert raised.value.headers == {"Retry-After": "3"}
+
+
+def test_finished_windows_are_dropped_and_clear_forgets_all() -> None:
+    clock = Clock(source=lambda: 0.0)
+    limiter = RateLimiter(RateLimit(1, 1), clock)
+    limiter.hit("old")
+    clock.advance(120)
+    limiter.hit("new")
+    assert limiter.remaining("new") == 0
+    assert len(limiter) == 1  # the old window was dropped
+    limiter.clear()
+    assert limiter.remaining("new") == 1
