@@ -15,8 +15,7 @@ import httpx
 
 from authkit_sdk._core.auth import TokenAuth
 from authkit_sdk._core.facade import DEFAULT_TIMEOUT, REFERENCE_SERVER, AsyncFacade, SyncFacade, Timeout
-from authkit_sdk.admin import _requests as requests
-from authkit_sdk.admin import generated
+from authkit_sdk.admin import _requests, generated
 from authkit_sdk.admin._generated.api.clock import get_clock
 from authkit_sdk.admin._generated.api.faults import clear_faults, delete_fault, list_faults
 from authkit_sdk.admin._generated.api.health import get_health
@@ -136,7 +135,7 @@ class AdminClient(SyncFacade[AuthenticatedClient]):
 
     def users(self, api: ApiSlug | None = None) -> AdminUserList:
         """The users of every API, or of ``api``."""
-        return self._call(list_users._get_kwargs(api=requests.opt(api)), list_users._parse_response, AdminUserList)
+        return self._call(list_users._get_kwargs(api=_requests.opt(api)), list_users._parse_response, AdminUserList)
 
     def add_user(
         self,
@@ -148,12 +147,12 @@ class AdminClient(SyncFacade[AuthenticatedClient]):
         subject: str | None = None,
     ) -> AdminUser:
         """Add a user to ``api`` (polario and pacerpro need email and password; bixarena a name)."""
-        return self._call(*requests.add_user(api, email, password, name, subject))
+        return self._call(*_requests.add_user(api, email, password, name, subject))
 
     def sessions(self, api: ApiSlug | None = None) -> AdminSessionList:
         """The identity-provider sessions (authlance), or those of ``api``."""
         return self._call(
-            list_sessions._get_kwargs(api=requests.opt(api)), list_sessions._parse_response, AdminSessionList
+            list_sessions._get_kwargs(api=_requests.opt(api)), list_sessions._parse_response, AdminSessionList
         )
 
     def add_session(
@@ -165,7 +164,7 @@ class AdminClient(SyncFacade[AuthenticatedClient]):
         ttl_seconds: int | None = None,
     ) -> AdminSession:
         """Add a session of ``user`` (a subject or e-mail address) that ``exchange_session`` accepts."""
-        return self._call(*requests.add_session(user, api, session_id, ttl_seconds))
+        return self._call(*_requests.add_session(user, api, session_id, ttl_seconds))
 
     def applications(self) -> AdminApplicationList:
         """The svix applications."""
@@ -173,23 +172,23 @@ class AdminClient(SyncFacade[AuthenticatedClient]):
 
     def add_application(self, name: str, *, app_id: str | None = None, uid: str | None = None) -> AdminApplication:
         """Add a svix application (``app_id`` is generated when not given)."""
-        return self._call(*requests.add_application(name, app_id, uid))
+        return self._call(*_requests.add_application(name, app_id, uid))
 
     def tokens(self, api: ApiSlug | None = None) -> AdminTokenList:
         """The tokens the server knows (svix keys and app tokens), or those of ``api``."""
-        return self._call(list_tokens._get_kwargs(api=requests.opt(api)), list_tokens._parse_response, AdminTokenList)
+        return self._call(list_tokens._get_kwargs(api=_requests.opt(api)), list_tokens._parse_response, AdminTokenList)
 
     def add_token(
         self, *, api: AdminTokenInApi = "svix", kind: AdminTokenInKind = "org_key", token: str | None = None
     ) -> AdminToken:
         """Add a token (a svix organisation API key; generated when ``token`` is not given)."""
-        return self._call(*requests.add_token(api, kind, token))
+        return self._call(*_requests.add_token(api, kind, token))
 
     def journal(
         self, *, api: ApiSlug | None = None, operation: str | None = None, status: int | None = None, limit: int = 100
     ) -> JournalEntryList:
         """The requests the server received, newest last, filtered by ``api``, ``operation`` and ``status``."""
-        return self._call(*requests.journal(api, operation, status, limit))
+        return self._call(*_requests.journal(api, operation, status, limit))
 
     def clear_journal(self) -> None:
         """Empty the request journal."""
@@ -206,7 +205,7 @@ class AdminClient(SyncFacade[AuthenticatedClient]):
 
         It affects ``count`` requests, or every one until removed when ``count`` is ``None``.
         """
-        return self._call(*requests.add_fault(api, operation, status, delay_ms, count))
+        return self._call(*_requests.add_fault(api, operation, status, delay_ms, count))
 
     def delete_fault(self, fault_id: int) -> None:
         """Remove one fault."""
@@ -222,7 +221,7 @@ class AdminClient(SyncFacade[AuthenticatedClient]):
 
     def advance_clock(self, seconds: float) -> Clock:
         """Move the server clock forward by ``seconds`` (expiries follow it; nothing sleeps)."""
-        return self._call(*requests.advance(seconds))
+        return self._call(*_requests.advance(seconds))
 
 
 class AsyncAdminClient(AsyncFacade[AuthenticatedClient]):
@@ -258,7 +257,7 @@ class AsyncAdminClient(AsyncFacade[AuthenticatedClient]):
     async def users(self, api: ApiSlug | None = None) -> AdminUserList:
         """The users of every API, or of ``api``."""
         return await self._call(
-            list_users._get_kwargs(api=requests.opt(api)), list_users._parse_response, AdminUserList
+            list_users._get_kwargs(api=_requests.opt(api)), list_users._parse_response, AdminUserList
         )
 
     async def add_user(
@@ -271,12 +270,12 @@ class AsyncAdminClient(AsyncFacade[AuthenticatedClient]):
         subject: str | None = None,
     ) -> AdminUser:
         """Add a user to ``api`` (polario and pacerpro need email and password; bixarena a name)."""
-        return await self._call(*requests.add_user(api, email, password, name, subject))
+        return await self._call(*_requests.add_user(api, email, password, name, subject))
 
     async def sessions(self, api: ApiSlug | None = None) -> AdminSessionList:
         """The identity-provider sessions (authlance), or those of ``api``."""
         return await self._call(
-            list_sessions._get_kwargs(api=requests.opt(api)), list_sessions._parse_response, AdminSessionList
+            list_sessions._get_kwargs(api=_requests.opt(api)), list_sessions._parse_response, AdminSessionList
         )
 
     async def add_session(
@@ -288,7 +287,7 @@ class AsyncAdminClient(AsyncFacade[AuthenticatedClient]):
         ttl_seconds: int | None = None,
     ) -> AdminSession:
         """Add a session of ``user`` (a subject or e-mail address) that ``exchange_session`` accepts."""
-        return await self._call(*requests.add_session(user, api, session_id, ttl_seconds))
+        return await self._call(*_requests.add_session(user, api, session_id, ttl_seconds))
 
     async def applications(self) -> AdminApplicationList:
         """The svix applications."""
@@ -300,25 +299,25 @@ class AsyncAdminClient(AsyncFacade[AuthenticatedClient]):
         self, name: str, *, app_id: str | None = None, uid: str | None = None
     ) -> AdminApplication:
         """Add a svix application (``app_id`` is generated when not given)."""
-        return await self._call(*requests.add_application(name, app_id, uid))
+        return await self._call(*_requests.add_application(name, app_id, uid))
 
     async def tokens(self, api: ApiSlug | None = None) -> AdminTokenList:
         """The tokens the server knows (svix keys and app tokens), or those of ``api``."""
         return await self._call(
-            list_tokens._get_kwargs(api=requests.opt(api)), list_tokens._parse_response, AdminTokenList
+            list_tokens._get_kwargs(api=_requests.opt(api)), list_tokens._parse_response, AdminTokenList
         )
 
     async def add_token(
         self, *, api: AdminTokenInApi = "svix", kind: AdminTokenInKind = "org_key", token: str | None = None
     ) -> AdminToken:
         """Add a token (a svix organisation API key; generated when ``token`` is not given)."""
-        return await self._call(*requests.add_token(api, kind, token))
+        return await self._call(*_requests.add_token(api, kind, token))
 
     async def journal(
         self, *, api: ApiSlug | None = None, operation: str | None = None, status: int | None = None, limit: int = 100
     ) -> JournalEntryList:
         """The requests the server received, newest last, filtered by ``api``, ``operation`` and ``status``."""
-        return await self._call(*requests.journal(api, operation, status, limit))
+        return await self._call(*_requests.journal(api, operation, status, limit))
 
     async def clear_journal(self) -> None:
         """Empty the request journal."""
@@ -335,7 +334,7 @@ class AsyncAdminClient(AsyncFacade[AuthenticatedClient]):
 
         It affects ``count`` requests, or every one until removed when ``count`` is ``None``.
         """
-        return await self._call(*requests.add_fault(api, operation, status, delay_ms, count))
+        return await self._call(*_requests.add_fault(api, operation, status, delay_ms, count))
 
     async def delete_fault(self, fault_id: int) -> None:
         """Remove one fault."""
@@ -351,4 +350,4 @@ class AsyncAdminClient(AsyncFacade[AuthenticatedClient]):
 
     async def advance_clock(self, seconds: float) -> Clock:
         """Move the server clock forward by ``seconds`` (expiries follow it; nothing sleeps)."""
-        return await self._call(*requests.advance(seconds))
+        return await self._call(*_requests.advance(seconds))
