@@ -16,6 +16,7 @@ from aiohttp.typedefs import Handler
 
 from authkit_mock.admin_io import admin_body, admin_json, admin_query, invalid, not_found, utc
 from authkit_mock.admin_state import add_state_routes
+from authkit_mock.admin_ui import add_admin_ui
 from authkit_mock.errors import ApiError
 from authkit_mock.faults import Fault
 from authkit_mock.journal import JournalEntry
@@ -163,7 +164,8 @@ async def clear_faults(request: web.Request) -> web.Response:
 async def delete_fault(request: web.Request) -> web.Response:
     """DELETE /faults/{fault_id}: remove one fault; 404 when no active fault has that id."""
     raw = request.match_info["fault_id"]
-    fault_id = int(raw) if raw.isdecimal() else 0
+    # At most 18 ASCII digits: int() refuses over 4300 digits (a 500), and no fault id gets that large anyway.
+    fault_id = int(raw) if raw.isascii() and raw.isdecimal() and len(raw) <= 18 else 0
     if fault_id < 1 or not runtime_of(request).faults.remove(fault_id):
         raise not_found(f"No fault with id {raw}.")
     return web.Response(status=204)
@@ -205,4 +207,5 @@ def create_admin_app(runtime: Runtime) -> web.Application:
     app.router.add_delete("/faults/{fault_id}", delete_fault)
     app.router.add_get("/clock", get_clock, allow_head=False)
     app.router.add_post("/clock/advance", advance_clock)
+    add_admin_ui(app)
     return app

@@ -49,9 +49,9 @@ async def admin_body(request: web.Request, model: type[ModelT], not_null: Iterab
     ``not_null`` names optional fields the contract does not allow to be ``null`` (the generated models accept
     ``null`` for every optional field).
     """
-    if not await read_body(request):
-        raise ApiError(400, "the request needs a JSON body", code="malformed_json")
     try:
+        if not await read_body(request):
+            raise ApiError(400, "the request needs a JSON body", code="malformed_json")
         body = await parse_body(request, model, malformed_status=400, invalid_status=422)
     except RequestValidationError as error:
         code = "malformed_json" if error.status == 400 else "validation_failed"

@@ -6,8 +6,10 @@ from collections.abc import Callable
 
 from aiohttp import web
 
+from authkit_mock.email_addresses import accept_special_use_domains
 from authkit_mock.keys import load_or_create_keys
-from authkit_mock.middlewares import ROOT_MIDDLEWARES
+from authkit_mock.middlewares import ROOT_MIDDLEWARES, cors_middleware
+from authkit_mock.persistence import StateFile, attach_state, with_state_middleware
 from authkit_mock.runtime import API_SLUG, RUNTIME, Runtime, initial_seed
 from authkit_mock.settings import Settings
 from authkit_mock.tokens import TokenAuthority
@@ -36,10 +38,16 @@ def audience(slug: str) -> str:
     return AUDIENCES.get(slug, f"urn:authkit:{slug}")
 
 
-def create_runtime(settings: Settings) -> Runtime:
-    """Keys, token authorities and the seed for ``settings`` (the store is filled by :func:`create_app`)."""
+def create_runtime(settings: Settings, state: StateFile | None = None) -> Runtime:
+    """Keys, token authorities and the seed for ``settings`` (the store is filled by :func:`create_app`).
+
+    The keys come from the key file when one is set, else from the state file when there is one.
+    """
     issuers = [*settings.apis, "synapse"] if "bixarena" in settings.apis else list(settings.apis)
-    keys = load_or_create_keys(issuers, settings.key_file)
+    if state is not None and settings.key_file is None:
+        keys = state.signing_keys(issuers)
+    else:
+        keys = load_or_create_keys(issuers, settings.key_file)
     authorities = {
         name: TokenAuthority(
             issuer=settings.api_url(name) if name != "synapse" else f"{settings.base_url()}/synapse",
@@ -56,9 +64,14 @@ def create_runtime(settings: Settings) -> Runtime:
 def create_app(settings: Settings) -> web.Application:
     """The reference server for ``settings``."""
     from authkit_mock.admin import create_admin_app
+    from authkit_mock.docs import add_docs
+    from authkit_mock.seed_watch import add_seed_watch
 
-    runtime = create_runtime(settings)
-    root = web.Application(middlewares=ROOT_MIDDLEWARES, client_max_size=settings.max_body_bytes)
+    state = StateFile(settings.state_file) if settings.state_file is not None else None
+    accept_special_use_domains()
+    runtime = create_runtime(settings, state)
+    middlewares = ROOT_MIDDLEWARES if state is None else with_state_middleware(ROOT_MIDDLEWARES, cors_middleware)
+    root = web.Application(middlewares=middlewares, client_max_size=settings.max_body_bytes)
     root[RUNTIME] = runtime
     setups = _api_setups()
     for slug in settings.apis:
@@ -75,5 +88,10 @@ def create_app(settings: Settings) -> web.Application:
 
         root.add_subapp("/synapse", create_idp_app(runtime))
     root.add_subapp("/__admin", create_admin_app(runtime))
-    runtime.reset()
+    add_docs(root)
+    add_seed_watch(root, runtime)
+    if state is None:
+        runtime.reset()
+    else:
+        attach_state(root, runtime, state)
     return root

@@ -12,6 +12,7 @@ from pathlib import Path
 from aiohttp import web
 
 from authkit_mock.keys import KeyFileError
+from authkit_mock.persistence import StateFileError
 from authkit_mock.seed import Seed, SeedFileError
 from authkit_mock.settings import SLUGS, Settings
 
@@ -26,8 +27,23 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: %(default)s)")
     serve.add_argument("--port", type=int, default=4010, help="port to bind (default: %(default)s)")
     serve.add_argument("--api", choices=SLUGS, help="serve only this API, at the root (as Prism would)")
-    serve.add_argument("--seed", type=Path, help="seed file (YAML or JSON) replacing the built-in demo data")
+    serve.add_argument(
+        "--seed",
+        type=Path,
+        help="seed file (YAML or JSON) replacing the built-in demo data; the server resets to it when it changes",
+    )
     serve.add_argument("--key-file", type=Path, help="JSON file of signing keys, created if missing")
+    serve.add_argument(
+        "--state",
+        type=Path,
+        metavar="FILE",
+        help="keep users, sessions, tokens and keys in this SQLite file across restarts (default: in memory)",
+    )
+    serve.add_argument(
+        "--idp-auto-login",
+        metavar="SUBJECT",
+        help="embedded identity provider: log this Synapse user in without the login page (automated tests)",
+    )
     serve.add_argument("--public-url", help="base URL clients use to reach this server (default: from host/port)")
     serve.add_argument(
         "--cors-origin",
@@ -90,6 +106,8 @@ def settings_from(args: argparse.Namespace) -> Settings:
         public_url=args.public_url,
         seed_file=args.seed,
         key_file=args.key_file,
+        state_file=args.state,
+        idp_auto_login=args.idp_auto_login,
         access_log=args.access_log,
         cors_origins=tuple(args.cors_origins) if args.cors_origins else DEFAULT_CORS,
         admin_token=args.admin_token,
@@ -124,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = settings_from(args)
     try:
         app = create_app(settings)
-    except (SeedFileError, KeyFileError) as error:
+    except (SeedFileError, KeyFileError, StateFileError) as error:
         print(f"authkit-mock: {error}", file=sys.stderr)
         return 2
     from authkit_mock.runtime import RUNTIME
@@ -138,6 +156,9 @@ def main(argv: list[str] | None = None) -> int:
             print=None,
             access_log=logging.getLogger("aiohttp.access") if settings.access_log else None,
             handle_signals=True,
+            # aiohttp's default of 128 makes a burst of new connections beyond it wait for SYN retransmits (1 s,
+            # 3 s, 7 s): under 1,000 connections that pushed bixarena's back-channel call to /synapse past its timeout.
+            backlog=2048,
         )
     except OSError as error:
         print(f"authkit-mock: cannot listen on {settings.host}:{settings.port}: {error}", file=sys.stderr)

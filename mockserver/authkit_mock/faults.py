@@ -36,6 +36,10 @@ class Faults:
         self._faults[fault.id] = fault
         return fault
 
+    def __bool__(self) -> bool:
+        """Whether any fault is switched on (checked on every request: nothing else to do when none is)."""
+        return bool(self._faults)
+
     def all(self) -> list[Fault]:
         """Every fault still switched on."""
         return list(self._faults.values())

@@ -25,7 +25,9 @@ def api_of(request: web.Request) -> str | None:
     """Which API a request belongs to: the innermost matched app's slug, or the path's first segment."""
     first = request.path.lstrip("/").split("/", 1)[0]
     # Checked first: in single-API mode the root app (which the admin app is mounted on) carries the API's slug.
-    if first == "__admin":
+    # The docs pages count as the server's own, like the admin API: not journaled (their assets would drown what
+    # an app sent), never faulted.
+    if first in ("__admin", "docs"):
         return ADMIN
     for app in reversed(request.match_info.apps):
         if API_SLUG in app:
@@ -47,6 +49,11 @@ async def journal_middleware(request: web.Request, handler: Handler) -> web.Stre
     """Record every request with its status and duration (admin requests excepted: they would drown the rest)."""
     started = monotonic_ms()
     response = await handler(request)
+    if request.body_exists and not request.content.at_eof():
+        # A body the handler did not read (an operation without one, a 413): aiohttp would drain it after the
+        # answer and drop the connection if it cannot be decoded (a reset for a client that reuses it). Close the
+        # connection instead, and say so in the answer.
+        response.force_close()
     api = api_of(request)
     if api == ADMIN:
         return response
@@ -142,6 +149,8 @@ async def apply_fault(request: web.Request) -> web.StreamResponse | None:
     others, and returns None when the request goes on. Works from a root middleware and from a sub-app's handler.
     """
     runtime = request.config_dict[RUNTIME]
+    if not runtime.faults:
+        return None  # the usual case, on every request: skip the lookups below
     api = api_of(request)
     found = runtime.operations.get(request.match_info.route)
     operation = found[1] if found else None

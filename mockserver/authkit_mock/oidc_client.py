@@ -23,7 +23,9 @@ from authkit_mock.pkce import S256, new_verifier, s256_challenge
 
 LOGIN_TTL = 600
 """Seconds a pending login waits for its callback (also the ``oidc_state`` cookie's Max-Age)."""
-HTTP_TIMEOUT = aiohttp.ClientTimeout(total=10)
+# Generous: under heavy load (1,000 connections) the server answering itself queues for seconds (see
+# tests/reliability); a timeout here would turn a slow login into a failed one.
+HTTP_TIMEOUT = aiohttp.ClientTimeout(total=60)
 ASYMMETRIC = ("ES256", "ES384", "ES512", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "EdDSA")
 """ID-token algorithms this client accepts (never ``none``, never an HMAC keyed with a public value)."""
 
@@ -184,6 +186,10 @@ def verify_id_token(
     expires = claims["exp"]
     if not isinstance(expires, int | float) or now >= expires:
         raise LoginError("The ID token has expired.")
+    not_before = claims.get("nbf")
+    # OIDC Core does not require nbf, but RFC 7519 section 4.1.5 forbids accepting a token before it.
+    if not_before is not None and (not isinstance(not_before, int | float) or now < not_before):
+        raise LoginError("The ID token is not valid yet.")
     if not isinstance(claims["sub"], str) or not claims["sub"]:
         raise LoginError("The ID token has no subject.")
     token_nonce = claims.get("nonce")

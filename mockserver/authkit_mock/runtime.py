@@ -32,6 +32,8 @@ class Runtime:
     """Called on reset, after the store is rebuilt: each API clears its own short-lived protocol state."""
     seeders: list[Callable[[Store, Seed], None]] = field(default_factory=list)
     """Each API adds its part of the seed to a fresh store."""
+    new_store: Callable[[], Store] = Store
+    """Makes the fresh store a reset fills (``--state`` swaps in one that writes itself to the state file)."""
 
     @property
     def clock_now(self) -> float:
@@ -53,7 +55,7 @@ class Runtime:
 
     def reset(self) -> None:
         """Back to the seed: a fresh store, no journal, no faults, the clock's offset back to zero."""
-        store = Store()
+        store = self.new_store()
         for seeder in self.seeders:
             seeder(store, self.seed)
         self.store = store

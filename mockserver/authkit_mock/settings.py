@@ -33,6 +33,8 @@ class Settings:
     seed_file: Path | None = None
     key_file: Path | None = None
     """A JSON file of private JWKs; created on first use, so tokens survive a restart."""
+    state_file: Path | None = None
+    """An SQLite file keeping users, sessions, tokens and keys across restarts (``--state``); None: in memory."""
     access_log: bool = False
     cors_origins: tuple[str, ...] = ()
     max_body_bytes: int = 64 * 1024
@@ -47,7 +49,9 @@ class Settings:
     bixarena_client_id: str = "bixarena"
     """The client id BixArena uses at the embedded identity provider (the ``aud`` of its ID tokens)."""
     pacerpro_token_ttl: int = 3600
-    password_hash_iterations: int = 1000
+    password_hash_iterations: int = 100
+    """PBKDF2 rounds for pacerpro's stored passwords. Low on purpose: the mock holds demo passwords only, and the hash
+    runs on the event loop, so it bounds login throughput (1,000 rounds cost about 0.5 ms per login)."""
     scram_iterations: int = 4096
     rate_limit: RateLimit = field(default_factory=RateLimit)
     idp_auto_login: str | None = None

@@ -6,15 +6,32 @@ state (SCRAM challenges, OIDC logins, authorization codes, idempotency records) 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from authkit_mock.passwords import PasswordHash
 from authkit_sdk.scram import ScramCredentials
 
+WATCHER = "_watcher"
+"""The attribute a store that persists itself (``--state``, see ``persistence.py``) sets on the records it holds."""
+
+
+class Record:
+    """A stored record: handlers change records in place, so each change is reported to the record's watcher.
+
+    A persisted store needs to know what changed without every handler telling it; records of the default
+    in-memory store have no watcher.
+    """
+
+    def __setattr__(self, name: str, value: object) -> None:
+        object.__setattr__(self, name, value)
+        watcher: Callable[[Record], None] | None = self.__dict__.get(WATCHER)
+        if watcher is not None:
+            watcher(self)
+
 
 @dataclass
-class User:
+class User(Record):
     """A person known to one API (or to the embedded identity provider, for bixarena)."""
 
     api: str
@@ -29,7 +46,7 @@ class User:
 
 
 @dataclass
-class Session:
+class Session(Record):
     """A login of one user to one API."""
 
     api: str
@@ -46,7 +63,7 @@ class Session:
 
 
 @dataclass
-class Application:
+class Application(Record):
     """A svix application (the ``app_id`` of the auth operations is its id or its uid)."""
 
     id: str
@@ -56,7 +73,7 @@ class Application:
 
 
 @dataclass
-class Token:
+class Token(Record):
     """An opaque credential the server issued or was seeded with (JWTs are verified, not stored)."""
 
     api: str

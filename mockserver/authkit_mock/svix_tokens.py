@@ -88,13 +88,17 @@ def issue_app_token(store: Store, app: Application, now: float, ttl_seconds: flo
     )
 
 
+_COMPACT_JSON = json.JSONEncoder(separators=(",", ":"))
+"""One encoder for every magic link: ``json.dumps`` with ``separators`` builds a new encoder on each call."""
+
+
 def magic_link(app_id: str, token: str) -> str:
     """The portal login URL whose fragment embeds the application id (as the caller named it) and the token.
 
     The fragment is ``key=`` and the base64 of ``{"appId": …, "token": …}``, as in upstream's magic links; being a
     fragment, it never reaches a server's logs.
     """
-    payload = json.dumps({"appId": app_id, "token": token}, separators=(",", ":")).encode()
+    payload = _COMPACT_JSON.encode({"appId": app_id, "token": token}).encode()
     return f"{PORTAL_LOGIN_URL}#key={base64.b64encode(payload).decode('ascii')}"
 
 

@@ -110,6 +110,10 @@ class TokenAuthority:
         public key), an unknown or missing ``kid``, a bad signature, another issuer or audience, and a token
         that is expired or not yet valid by the server's clock.
         """
+        if not token.isascii():
+            # A JWT is base64url text (RFC 7519 section 3); PyJWT would fail to encode other characters (a header
+            # the client sent as non-UTF-8 bytes arrives as surrogate escapes) with an error of its own.
+            raise InvalidTokenError("malformed token: not ASCII")
         try:
             header = jwt.get_unverified_header(token)
         except jwt.PyJWTError as error:

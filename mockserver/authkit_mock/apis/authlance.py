@@ -19,6 +19,7 @@ from authkit_mock.models.authlance import (
     ControllersAuthAuthResponse,
     ControllersAuthLogoutResponse,
 )
+from authkit_mock.public_urls import is_https
 from authkit_mock.routing import add_operation, runtime_of
 from authkit_mock.runtime import Runtime
 from authkit_mock.seed import Seed
@@ -74,9 +75,10 @@ def _seeder(runtime: Runtime) -> Callable[[Store, Seed], None]:
 def loop_token_cookie(value: str, *, secure: bool, max_age: int | None = None) -> str:
     """The ``Set-Cookie`` value for ``loopToken`` (RFC 6265 section 4.1): HttpOnly, SameSite=Lax, Path=/.
 
-    ``Secure`` only when the request came over https, or a browser talking to the plain-http reference server
-    would drop the cookie. An empty value with ``Max-Age=0`` clears it. (A JWT is all cookie-octets, so the
-    value needs no quoting; http.cookies would write an empty value as ``""``.)
+    ``Secure`` only when the client reached the server over https (the request's scheme, or an https public URL
+    in front of it), or a browser talking to the plain-http reference server would drop the cookie. An empty
+    value with ``Max-Age=0`` clears it. (A JWT is all cookie-octets, so the value needs no quoting; http.cookies
+    would write an empty value as ``""``.)
     """
     parts = [f"{COOKIE}={value}"]
     if max_age is not None:
@@ -110,14 +112,14 @@ async def exchange_session_for_token(request: web.Request) -> web.Response:
     )
     response = _json(ControllersAuthAuthResponse(token=token))
     # A browser-session cookie (no Max-Age/Expires), as upstream sets it.
-    response.headers.add("Set-Cookie", loop_token_cookie(token, secure=request.secure))
+    response.headers.add("Set-Cookie", loop_token_cookie(token, secure=is_https(request)))
     return response
 
 
 async def logout(request: web.Request) -> web.Response:
     """GET /authlance/identity/me/logout: clear ``loopToken`` (the IdP session and issued JWTs are untouched)."""
     response = _json(ControllersAuthLogoutResponse(message="logged out"))
-    response.headers.add("Set-Cookie", loop_token_cookie("", secure=request.secure, max_age=0))
+    response.headers.add("Set-Cookie", loop_token_cookie("", secure=is_https(request), max_age=0))
     return response
 
 

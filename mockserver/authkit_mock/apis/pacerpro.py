@@ -81,9 +81,14 @@ def _authenticate(request: web.Request, runtime: Runtime) -> tuple[StoredUser, d
     except InvalidTokenError as error:
         raise _unauthorized(EXPIRED_TOKEN if error.reason == "expired" else INVALID_TOKEN) from None
     user = runtime.store.user(API, str(claims["sub"]))
-    if user is None or claims["jti"] != user.jti:
+    if user is None or not carries_current_jti(user, claims):
         raise _unauthorized(REVOKED_TOKEN)
     return user, claims
+
+
+def carries_current_jti(user: StoredUser, claims: dict[str, object]) -> bool:
+    """Whether a verified token is still the user's: it carries the JTI that ``DELETE /session`` has not spun yet."""
+    return claims["jti"] == user.jti
 
 
 def _issue(runtime: Runtime, user: StoredUser, previous_exp: int | None = None) -> web.Response:

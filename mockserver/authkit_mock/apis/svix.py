@@ -108,7 +108,7 @@ def operation(handler: Operation) -> Handler:
         if key is None:
             instead = await apply_fault(request)
             return instead if instead is not None else await handler(request, token)
-        body = await read_body(request)
+        body = await read_body(request, malformed_status=422)
         # Both spellings of a path are the same request.
         request_fingerprint = fingerprint(request.method, request.path.rstrip("/"), body)
         return await state.idempotency.run(
@@ -130,7 +130,8 @@ async def expire_all(request: web.Request, token: Token) -> web.StreamResponse:
 async def dashboard_access(request: web.Request, token: Token) -> web.StreamResponse:
     """POST /api/v1/auth/dashboard-access/{app_id}/: a new application token and its magic link (no body)."""
     require_org_key(token)
-    await read_body(request)  # for the journal; the operation takes no body, so whatever came is ignored
+    # For the journal; the operation takes no body, so whatever came is ignored.
+    await read_body(request, malformed_status=422)
     app = application(request, [])
     issued = issue_token(request, app)
     out = DashboardAccessOut.model_validate({"url": magic_link(request.match_info["app_id"], issued), "token": issued})
@@ -149,7 +150,7 @@ async def app_portal_access(request: web.Request, token: Token) -> web.StreamRes
 
 async def logout(request: web.Request, token: Token) -> web.StreamResponse:
     """POST /api/v1/auth/logout/: the application token stops working → 204 (an org key → 403)."""
-    await read_body(request)  # for the journal; the operation takes no body
+    await read_body(request, malformed_status=422)  # for the journal; the operation takes no body
     log_out(runtime_of(request).store, token)
     return web.Response(status=204)
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from aiohttp import web
 from aiohttp.typedefs import Handler
+from aiohttp.web_protocol import RequestPayloadError
 from email_validator import EmailNotValidError, validate_email
 from multidict import MultiDict, MultiMapping
 
@@ -103,8 +104,9 @@ async def submit_login(request: web.Request) -> web.Response:
     if not _same_origin(request):
         message = "The login form was posted from another site."
         return request.app[PAGES].error("Cross-site login refused", message, 403)
-    posted = await request.post()
-    form: MultiDict[str] = MultiDict((name, value) for name, value in posted.items() if isinstance(value, str))
+    form = await _posted_form(request)
+    if form is None:
+        return request.app[PAGES].error("This login request is not valid", UNREADABLE_FORM, 400)
     checked = _checked_request(request, form)
     if isinstance(checked, web.Response):
         return checked
@@ -115,6 +117,22 @@ async def submit_login(request: web.Request) -> web.Response:
     if action == "create":
         return _log_in_new_user(request, checked, {name: form.get(name, "").strip() for name in NEW_USER_FIELDS})
     return _log_in_known_user(request, checked, form.get("login_as", ""))
+
+
+UNREADABLE_FORM = "The form could not be read (it must be UTF-8 text, URL-encoded)."
+
+
+async def _posted_form(request: web.Request) -> MultiDict[str] | None:
+    """The text fields of a posted form; None when the body cannot be read as a form.
+
+    aiohttp decodes the form while parsing it: bytes that are not UTF-8, an unknown charset or a broken multipart
+    body raise from ``request.post()`` and would otherwise become a 500.
+    """
+    try:
+        posted = await request.post()
+    except (ValueError, LookupError, RequestPayloadError):
+        return None
+    return MultiDict((name, value) for name, value in posted.items() if isinstance(value, str))
 
 
 def _checked_request(request: web.Request, parameters: MultiMapping[str]) -> AuthorizationRequest | web.Response:
@@ -152,8 +170,9 @@ async def token(request: web.Request) -> web.Response:
     """POST /token: the authorization-code grant (RFC 6749 section 4.1.3), answered per section 5.1."""
     if request.content_type != "application/x-www-form-urlencoded":
         raise OAuthError("invalid_request", "The token request must be application/x-www-form-urlencoded.")
-    posted = await request.post()
-    form: MultiDict[str] = MultiDict((name, value) for name, value in posted.items() if isinstance(value, str))
+    form = await _posted_form(request)
+    if form is None:
+        raise OAuthError("invalid_request", UNREADABLE_FORM)
     body = request.app[PROVIDER].exchange(form)
     return web.json_response(body, headers={"Cache-Control": "no-store", "Pragma": "no-cache"})
 

@@ -91,10 +91,10 @@ class AuthLoginRequest(BaseModel):
     proof: Annotated[
         str,
         Field(
-            description="The ClientProof, base64: `ClientKey XOR HMAC(StoredKey, AuthMessage)` with the AuthMessage\n`n=<email>,r=<client nonce>,r=<nonce>,s=<salt>,i=<iterationCount>,c=biws,r=<nonce>`. The base64\npattern is the kit's.\n",
+            description="The ClientProof, base64: `ClientKey XOR HMAC(StoredKey, AuthMessage)` with the AuthMessage\n`n=<email>,r=<client nonce>,r=<nonce>,s=<salt>,i=<iterationCount>,c=biws,r=<nonce>`. The base64\npattern is the kit's: padded base64 in whole 4-character groups, so every matching value decodes.\n",
             examples=["SoCBoKlZevN8yvk3kSy9vkPkxOsPun4yKpR2uI7oGpk="],
             min_length=1,
-            pattern="^[A-Za-z0-9+/]+={0,2}$",
+            pattern="^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{4}|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{2}==)$",
         ),
     ]
     os: Annotated[

@@ -22,7 +22,7 @@ class AuthLoginRequest:
             nonce (str): The combined nonce from `AuthAuthenticationResponse.nonce`, unchanged.
             proof (str): The ClientProof, base64: `ClientKey XOR HMAC(StoredKey, AuthMessage)` with the AuthMessage
                 `n=<email>,r=<client nonce>,r=<nonce>,s=<salt>,i=<iterationCount>,c=biws,r=<nonce>`. The base64
-                pattern is the kit's.
+                pattern is the kit's: padded base64 in whole 4-character groups, so every matching value decodes.
             os (AuthLoginRequestOs): The operating system of the device logging in.
             os_version (str | Unset): The version of that operating system (free text).
             device_name (None | str | Unset): A human-readable name of the device, or null (the upstream default).

@@ -1,0 +1,168 @@
+"""``python -m bench`` (``scripts/bench``): run the benchmarks, print the table, write bench-results/latest.json."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import platform
+import sys
+import tempfile
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+from authkit_mock.prism import PRISM_VERSION
+from bench import footprint, load, report, sdk_overhead
+from bench.capture import capture, floor_bodies
+from bench.scenarios import CHEAP_READ, OPERATIONS, Operation, bixarena_session, static_requests, step_for
+from bench.targets import HOST, ROOT, Target, floor, prism, reference
+
+TARGETS = ("authkit", "prism", "floor")
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    """The command line."""
+    parser = argparse.ArgumentParser(prog="scripts/bench", description=__doc__)
+    parser.add_argument("--duration", type=float, default=5.0, help="seconds per cell (default: %(default)s)")
+    parser.add_argument("--quick", action="store_true", help="1 s per cell, fewer SDK calls: a smoke run")
+    parser.add_argument("--connections", default="1,50,200", help="concurrencies (default: %(default)s)")
+    parser.add_argument("--targets", default=",".join(TARGETS), help="of authkit, prism, floor (default: all)")
+    parser.add_argument(
+        "--operations", default=",".join(o.key for o in OPERATIONS), help="which operations (default: all)"
+    )
+    parser.add_argument("--load-generator", choices=["auto", "wrk", "bundled"], default="auto")
+    parser.add_argument("--sdk-calls", type=int, default=2000, help="calls per client for the SDK overhead")
+    parser.add_argument("--no-footprint", action="store_true", help="skip start time and memory")
+    parser.add_argument("--no-sdk", action="store_true", help="skip the SDK overhead")
+    parser.add_argument("--port", type=int, default=4740, help="first of the 5 ports used (default: %(default)s)")
+    parser.add_argument("--output", type=Path, default=ROOT / "bench-results" / "latest.json")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.duration, args.sdk_calls = min(args.duration, 1.0), min(args.sdk_calls, 300)
+    return args
+
+
+def use_wrk(choice: str) -> bool:
+    """Whether wrk runs the static requests."""
+    if choice == "wrk" and load.wrk_path() is None:
+        raise SystemExit("scripts/bench: wrk is not installed (Debian/Ubuntu: apt-get install wrk)")
+    return choice == "wrk" or (choice == "auto" and load.wrk_path() is not None)
+
+
+def run_cell(
+    target: Target, operation: Operation, session: str | None, conns: int, args: argparse.Namespace
+) -> dict[str, Any]:
+    """One operation against one target at one concurrency."""
+    requests = static_requests(operation, target.prefix(operation.api), session)
+    if operation.kind != "login" and use_wrk(args.load_generator):
+        result = load.run_wrk(target.url, requests[0], conns, args.duration)
+    else:
+        step = step_for(operation, requests, f"{HOST}:{target.port}")
+        result = load.run_bundled(HOST, target.port, step, conns, args.duration)
+    row = {"operation": operation.key, "target": target.name, **result.as_dict()}
+    print(
+        f"  {operation.key:<16} {target.name:<14} {conns:>4} conns: {result.per_second:>8.0f}/s "
+        f"p50 {result.p50_ms:.2f} ms p99 {result.p99_ms:.2f} ms errors {result.errors}",
+        file=sys.stderr,
+        flush=True,
+    )
+    return row
+
+
+def run_load(
+    args: argparse.Namespace, targets: list[str], operations: list[Operation], scratch: Path
+) -> list[dict[str, Any]]:
+    """Every cell: every operation, target and concurrency."""
+    connections = [int(c) for c in args.connections.split(",")]
+    rows: list[dict[str, Any]] = []
+    ours = reference(args.port)
+    bottom: Target | None = None
+    session = None
+    try:
+        captured: dict[str, tuple[bytes, ...]] = {}
+        if "authkit" in targets:
+            ours.start()
+            session = bixarena_session(f"{ours.url}/bixarena")
+            captured = capture(ours, session)
+        if "floor" in targets:
+            bodies = scratch / "floor-bodies.json"
+            bodies.write_text(json.dumps(floor_bodies(captured, OPERATIONS)), encoding="utf-8")
+            bottom = floor(args.port + 2, bodies)
+            bottom.start()
+        for operation in operations:
+            for name in targets:
+                target = {"authkit": ours, "floor": bottom}.get(name) or prism(operation.api, args.port + 1)
+                if name == "prism":
+                    target.start()
+                try:
+                    for conns in connections:
+                        rows.append(run_cell(target, operation, session if name == "authkit" else "bench", conns, args))
+                finally:
+                    if name == "prism":
+                        target.stop()
+        if "authkit" in targets and not args.no_sdk:
+            print("  SDK overhead …", file=sys.stderr, flush=True)
+            rows_sdk = sdk_overhead.measure(f"{ours.url}/svix", args.sdk_calls)
+            args.sdk_result = rows_sdk.as_dict()
+    finally:
+        ours.stop()
+        if bottom is not None:
+            bottom.stop()
+    return rows
+
+
+def run_footprints(args: argparse.Namespace) -> list[dict[str, Any]]:
+    """Start time and memory of ``authkit-mock serve`` (five APIs) and of Prism (the svix spec)."""
+    print("  start time and memory …", file=sys.stderr, flush=True)
+    ours_port, prism_port = args.port + 3, args.port + 4
+    read = CHEAP_READ.requests[0]
+    ours = footprint.measure_start(
+        "authkit", footprint.reference_command(ours_port), ours_port, static_requests(CHEAP_READ, "/svix", None)[0]
+    )
+    theirs = footprint.measure_start("prism", footprint.prism_command_for("svix", prism_port), prism_port, read)
+    return [ours.as_dict(), theirs.as_dict()]
+
+
+def versions(wrk_used: bool) -> dict[str, str]:
+    """The versions of what was measured and what measured it."""
+    found = {"python": platform.python_version(), "aiohttp": version("aiohttp"), "prism": PRISM_VERSION}
+    with contextlib.suppress(PackageNotFoundError):  # not installed is the usual case
+        found["uvloop"] = version("uvloop")
+    if wrk_used:
+        found["wrk"] = load.wrk_version() or "wrk"
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmarks; 0 when every cell ran (targets met or not: this is a benchmark, not a test)."""
+    args = parse_args(argv)
+    args.sdk_result = None
+    targets = [t.strip() for t in args.targets.split(",") if t.strip()]
+    unknown = set(targets) - set(TARGETS)
+    if unknown:
+        raise SystemExit(f"scripts/bench: unknown targets {sorted(unknown)} (choose from {', '.join(TARGETS)})")
+    keys = {k.strip() for k in args.operations.split(",")}
+    operations = [o for o in OPERATIONS if o.key in keys]
+    wrk_used = use_wrk(args.load_generator)
+    with tempfile.TemporaryDirectory(prefix="authkit-bench-") as scratch:
+        rows = run_load(args, targets, operations, Path(scratch))
+    data: dict[str, Any] = {
+        "machine": {"cores": footprint.cpu_count(), "platform": platform.platform()},
+        "versions": versions(wrk_used),
+        "load_generator": ("wrk (static requests), bundled asyncio (SCRAM login)" if wrk_used else "bundled asyncio"),
+        "duration_s": args.duration,
+        "load": rows,
+        "footprint": [] if args.no_footprint or {"authkit", "prism"} - set(targets) else run_footprints(args),
+        "sdk": args.sdk_result,
+    }
+    data["checks"] = report.checks(data)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    print(report.render(data))
+    print(f"\n(written to {args.output})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

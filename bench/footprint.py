@@ -1,0 +1,130 @@
+"""Start time and memory: from process start to the first successful response, and resident memory after warm-up."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from bench.http import Request
+from bench.targets import HOST, ROOT, TargetError, child_environment
+
+WARMUP_REQUESTS = 500
+"""Requests sent before memory is read (below svix's 600-a-minute rate limit of the unmodified server)."""
+
+
+@dataclass(frozen=True)
+class Footprint:
+    """How fast a server answers after start, and how much memory it holds once warm."""
+
+    name: str
+    start_to_first_response_s: float
+    rss_mib: float
+
+    def as_dict(self) -> dict[str, object]:
+        """JSON-ready values."""
+        return asdict(self)
+
+
+def _children(pid: int) -> list[int]:
+    children = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        # The command name (field 2) may hold spaces: the parent pid is the second field after its ')'.
+        if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+            children.append(int(entry.name))
+    return children
+
+
+def tree_rss_kib(pid: int) -> int:
+    """``VmRSS`` of ``pid`` and all its descendants, in KiB (Linux ``/proc``)."""
+    total, pending, seen = 0, [pid], set[int]()
+    while pending and len(seen) < 1000:
+        current = pending.pop()
+        seen.add(current)
+        try:
+            for line in Path(f"/proc/{current}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            continue
+        pending += [child for child in _children(current) if child not in seen]
+    return total
+
+
+def _answer_status(port: int, wire: bytes) -> int | None:
+    import socket
+
+    try:
+        with socket.create_connection((HOST, port), timeout=1.0) as connection:
+            connection.sendall(wire)
+            head = connection.recv(64)
+            return int(head.split(b" ", 2)[1]) if head.startswith(b"HTTP/") else None
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def measure_start(name: str, command: list[str], port: int, request: Request, starts: int = 3) -> Footprint:
+    """The median of ``starts`` measured starts, after one unmeasured start (bytecode and OS caches warm)."""
+    measure(name, command, port, request)
+    runs = sorted(
+        (measure(name, command, port, request) for _ in range(starts)), key=lambda f: f.start_to_first_response_s
+    )
+    return runs[len(runs) // 2]
+
+
+def measure(name: str, command: list[str], port: int, request: Request, timeout: float = 60.0) -> Footprint:
+    """Start ``command``, poll ``request`` until it gets a 2xx, warm up, read the memory, and stop it."""
+    wire = Request(request.method, request.path, {**request.headers, "Connection": "close"}, request.body).encode(
+        f"{HOST}:{port}"
+    )
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=child_environment()
+    )
+    try:
+        deadline = started + timeout
+        while True:
+            status = _answer_status(port, wire)
+            if status is not None and 200 <= status < 300:
+                break
+            if process.poll() is not None or time.perf_counter() > deadline:
+                raise TargetError(f"{name} gave no successful answer (exit {process.poll()}, last status {status})")
+            time.sleep(0.005)
+        first = time.perf_counter() - started
+        for _ in range(WARMUP_REQUESTS):
+            _answer_status(port, wire)
+        return Footprint(name, round(first, 3), round(tree_rss_kib(process.pid) / 1024, 1))
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def reference_command(port: int) -> list[str]:
+    """``authkit-mock serve`` exactly as users run it (all five APIs)."""
+    return [str(Path(sys.executable).parent / "authkit-mock"), "serve", "--port", str(port), "--log-level", "warning"]
+
+
+def prism_command_for(api: str, port: int) -> list[str]:
+    """Prism's mock of one spec, as ``PrismProcess`` runs it."""
+    from authkit_mock.prism import prism_command
+    from authkit_mock.specs import spec_file
+
+    return [*prism_command(), "mock", str(spec_file(api)), "--host", HOST, "--port", str(port)]
+
+
+def cpu_count() -> int:
+    """Cores this process may run on."""
+    return len(os.sched_getaffinity(0))

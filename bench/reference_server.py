@@ -1,0 +1,30 @@
+"""The reference server as ``authkit-mock serve`` runs it, with one change for load: svix's rate limit is lifted.
+
+svix allows 600 requests a minute per token (as upstream does), which a load test passes in a tenth of a second;
+everything else (all five APIs, middlewares, journal, no access log) is what ``authkit-mock serve`` runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+
+from aiohttp import web
+
+from authkit_mock.app import create_app
+from authkit_mock.cli import DEFAULT_CORS
+from authkit_mock.settings import RateLimit, Settings
+
+
+def main() -> None:
+    """Serve until terminated."""
+    parser = argparse.ArgumentParser(prog="python -m bench.reference_server")
+    parser.add_argument("--port", type=int, required=True)
+    args = parser.parse_args()
+    settings = Settings(port=args.port, cors_origins=DEFAULT_CORS)
+    settings = dataclasses.replace(settings, rate_limit=RateLimit(requests=10**12, per_seconds=60.0))
+    web.run_app(create_app(settings), host=settings.host, port=settings.port, print=None, access_log=None)
+
+
+if __name__ == "__main__":
+    main()

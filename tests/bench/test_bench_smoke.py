@@ -1,0 +1,39 @@
+"""The benchmark harness runs end to end (quickest mode, the bare aiohttp floor only), so it cannot rot unnoticed.
+
+Nothing here is timed: the numbers are only checked to exist, never compared (benchmarks are not tests).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from authkit_mock.prism import free_port
+from bench.__main__ import main
+
+
+def test_the_quickest_bench_run_measures_the_floor_and_writes_its_table_and_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    output = tmp_path / "latest.json"
+    # The floor listens on the base port + 2.
+    base = free_port() - 2
+    argv = ["--quick", "--duration", "0.3", "--connections", "1,4", "--targets", "floor"]
+    argv += ["--operations", "cheap-read,scram-login", "--load-generator", "bundled", "--no-sdk", "--no-footprint"]
+    assert main([*argv, "--port", str(base), "--output", str(output)]) == 0
+
+    data = json.loads(output.read_text(encoding="utf-8"))
+    rows = data["load"]
+    assert {(r["operation"], r["connections"]) for r in rows} == {
+        ("cheap-read", 1),
+        ("cheap-read", 4),
+        ("scram-login", 1),
+        ("scram-login", 4),
+    }
+    assert all(r["target"] == "aiohttp floor" and r["operations"] > 0 and r["errors"] == 0 for r in rows)
+    assert data["machine"]["cores"] >= 1
+    assert data["load_generator"] == "bundled asyncio"
+    printed = capsys.readouterr().out
+    assert "cheap-read       aiohttp floor" in printed
