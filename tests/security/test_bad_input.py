@@ -34,7 +34,7 @@ ERROR_SCHEMAS = {
 }
 """Each API's documented error body, for the statuses a spec cannot list (404, 405, 413)."""
 UNLISTED = (404, 405, 413)
-LEAKS = re.compile(r"Traceback|File \"|site-packages|\w+\.py\b|/work/|/home/|/usr/")
+LEAKS = re.compile(r"Traceback|File \"|site-packages|\w+\.py\b|/(?:home|usr|root|srv|opt|work)/")
 """What a stack trace or a server path looks like in a body."""
 
 
