@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import httpx
 import pytest
 
 from authkit_mock.entropy import Entropy
 from authkit_mock.settings import Settings
-from tests.support.server import RunningServer, running_server
+from tests.support.server import RunningServer, checked_client, running_server
 
 
 def make_settings(**overrides: object) -> Settings:
@@ -23,3 +24,10 @@ def server() -> Iterator[RunningServer]:
     """A fresh reference server (all five APIs) for one test."""
     with running_server(make_settings()) as started:
         yield started
+
+
+@pytest.fixture
+def admin(server: RunningServer) -> Iterator[httpx.Client]:
+    """A client of the server's admin API whose every response is checked against openapi/admin.yaml."""
+    with checked_client(server, "admin") as client:
+        yield client

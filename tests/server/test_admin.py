@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -17,16 +16,6 @@ from tests.conftest import make_settings
 from tests.server.polario_flow import PolarioClient
 from tests.support.openapi import ContractValidator
 from tests.support.server import RunningServer, running_server
-
-
-@pytest.fixture
-def admin(server: RunningServer) -> Iterator[httpx.Client]:
-    """A client of the admin API whose every response is checked against the contract."""
-    validator = ContractValidator("admin", "/__admin")
-    with httpx.Client(
-        base_url=f"{server.url}/__admin", event_hooks={"response": [validator.validate_response]}
-    ) as client:
-        yield client
 
 
 def items(response: httpx.Response) -> list[dict[str, Any]]:

@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
 import httpx
 import pytest
 
-from tests.support.openapi import ContractValidator
 from tests.support.server import RunningServer
-
-
-@pytest.fixture
-def admin(server: RunningServer) -> Iterator[httpx.Client]:
-    """A client of the admin API whose every response is checked against the contract."""
-    validator = ContractValidator("admin", "/__admin")
-    with httpx.Client(
-        base_url=f"{server.url}/__admin", event_hooks={"response": [validator.validate_response]}
-    ) as client:
-        yield client
 
 
 def test_the_clock_reads_the_server_clock_with_no_offset_at_start(server: RunningServer, admin: httpx.Client) -> None:

@@ -2,26 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import httpx
 import pytest
 
 from tests.support.openapi import ContractValidator
-from tests.support.server import RunningServer
 from tests.support.specs import load_spec, operations
 
 Send = Callable[[httpx.Client], httpx.Response]
-
-
-@pytest.fixture
-def admin(server: RunningServer) -> Iterator[httpx.Client]:
-    """A client of the admin API whose every exchange is checked against the contract."""
-    validator = ContractValidator("admin", "/__admin")
-    with httpx.Client(
-        base_url=f"{server.url}/__admin", event_hooks={"response": [validator.validate_response]}
-    ) as client:
-        yield client
 
 
 def _not_json(path: str) -> Send:

@@ -17,16 +17,6 @@ SESSION = {"session": "demo-session-ada"}
 CREDENTIALS = {"email": "demo@example.com", "password": "pacerpro-demo"}
 
 
-@pytest.fixture
-def admin(server: RunningServer) -> Iterator[httpx.Client]:
-    """A client of the admin API whose every response is checked against the contract."""
-    validator = ContractValidator("admin", "/__admin")
-    with httpx.Client(
-        base_url=f"{server.url}/__admin", event_hooks={"response": [validator.validate_response]}
-    ) as client:
-        yield client
-
-
 def unless_injected(validator: ContractValidator) -> Callable[[httpx.Response], None]:
     """Check a response against the contract, unless it is an injected fault (whose status the contract may lack)."""
 

@@ -20,7 +20,7 @@ from cryptography.x509.oid import NameOID
 
 from tests.conftest import make_settings
 from tests.support.openapi import ContractValidator
-from tests.support.server import RunningServer
+from tests.support.server import RunningServer, checked_client
 from tests.support.specs import load_spec, operations
 
 EXCHANGE = "/authlance/identity/me"
@@ -32,16 +32,7 @@ SEEDED_SUBJECT = "user-ada"
 @pytest.fixture
 def authlance(server: RunningServer) -> Iterator[httpx.Client]:
     """A client of the authlance API whose every response is checked against the contract."""
-    validator = ContractValidator("authlance", "/authlance")
-    with httpx.Client(
-        base_url=server.api_url("authlance"), event_hooks={"response": [validator.validate_response]}
-    ) as client:
-        yield client
-
-
-@pytest.fixture
-def admin(server: RunningServer) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=f"{server.url}/__admin") as client:
+    with checked_client(server, "authlance") as client:
         yield client
 
 

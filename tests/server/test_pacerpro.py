@@ -18,7 +18,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 
 from authkit_mock.passwords import PasswordHash
 from tests.support.openapi import ContractValidator
-from tests.support.server import RunningServer
+from tests.support.server import RunningServer, checked_client
 from tests.support.specs import load_spec, operations
 
 EMAIL = "demo@example.com"
@@ -30,16 +30,7 @@ INVALID = "Missing or invalid authentication token."
 @pytest.fixture
 def pacerpro(server: RunningServer) -> Iterator[httpx.Client]:
     """A client of the pacerpro API whose every response is checked against the contract."""
-    validator = ContractValidator("pacerpro", "/pacerpro")
-    with httpx.Client(
-        base_url=server.api_url("pacerpro"), event_hooks={"response": [validator.validate_response]}
-    ) as client:
-        yield client
-
-
-@pytest.fixture
-def admin(server: RunningServer) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=f"{server.url}/__admin") as client:
+    with checked_client(server, "pacerpro") as client:
         yield client
 
 

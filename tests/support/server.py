@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from typing import Any, TypeVar
 
+import httpx
 from aiohttp import web
 
 from authkit_mock.app import create_app
@@ -69,6 +70,15 @@ class RunningServer:
 
         result: T = self.call(wrapper())
         return result
+
+
+def checked_client(server: RunningServer, name: str) -> httpx.Client:
+    """An httpx client of one API (or ``admin``) of ``server`` that checks every response against its contract."""
+    from tests.support.openapi import ContractValidator
+
+    base_url = f"{server.url}/__admin" if name == "admin" else server.api_url(name)
+    validator = ContractValidator.for_base_url(name, base_url)
+    return httpx.Client(base_url=base_url, event_hooks={"response": [validator.validate_response]})
 
 
 @contextmanager
