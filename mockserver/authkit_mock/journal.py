@@ -5,15 +5,19 @@ from __future__ import annotations
 import itertools
 import time
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 BODY_LIMIT = 65536
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class JournalEntry:
-    """One request and the status it got."""
+    """One request and the status it got.
+
+    The headers and bodies are kept as received and sent (bodies cut by :func:`bounded`), and turned into text
+    only when read: recording a request must cost little, reading the journal is rare.
+    """
 
     id: int
     time: float
@@ -24,9 +28,25 @@ class JournalEntry:
     query: str
     status: int
     duration_ms: float
-    request_headers: dict[str, str]
-    request_body: str | None
-    response_body: str | None
+    headers: Mapping[str, str]
+    """The request's headers as received (a read-only multidict: a name may repeat)."""
+    raw_request_body: bytes | None
+    raw_response_body: bytes | None
+
+    @property
+    def request_headers(self) -> dict[str, str]:
+        """The request headers with lower-case names."""
+        return {name.lower(): value for name, value in self.headers.items()}
+
+    @property
+    def request_body(self) -> str | None:
+        """The request body as text (see :func:`clip`)."""
+        return clip(self.raw_request_body)
+
+    @property
+    def response_body(self) -> str | None:
+        """The response body as text (see :func:`clip`)."""
+        return clip(self.raw_response_body)
 
 
 def clip(body: bytes | None) -> str | None:
@@ -35,6 +55,14 @@ def clip(body: bytes | None) -> str | None:
         return None
     text = body[:BODY_LIMIT].decode("utf-8", errors="replace")
     return text + "…" if len(body) > BODY_LIMIT else text
+
+
+def bounded(body: bytes | None) -> bytes | None:
+    """``body`` cut to one byte more than :func:`clip` shows (enough to know it was longer), without a copy when it
+    is short: a full journal holds 10,000 entries."""
+    if body is None or len(body) <= BODY_LIMIT:
+        return body
+    return body[: BODY_LIMIT + 1]
 
 
 class Journal:

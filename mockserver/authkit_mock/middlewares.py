@@ -1,17 +1,18 @@
-"""The root middlewares, outermost first: the request journal, CORS, error rendering, and injected faults."""
+"""The root middleware (the request journal, CORS, error rendering and injected faults, in one) and its parts."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 from fnmatch import fnmatchcase
+from functools import partial
 
 from aiohttp import web
-from aiohttp.typedefs import Handler
+from aiohttp.typedefs import Handler, Middleware
 
 from authkit_mock.errors import ADMIN, ApiError, render_error
-from authkit_mock.journal import JournalEntry, clip, monotonic_ms
-from authkit_mock.runtime import API_SLUG, RUNTIME
+from authkit_mock.journal import JournalEntry, bounded, monotonic_ms
+from authkit_mock.runtime import API_SLUG, RUNTIME, Runtime
 
 log = logging.getLogger("authkit_mock")
 
@@ -38,96 +39,9 @@ def api_of(request: web.Request) -> str | None:
     return first if first in runtime.settings.apis else None
 
 
-def operation_of(request: web.Request) -> str | None:
-    """The operationId the matched route serves, if any."""
-    found = request.app[RUNTIME].operations.get(request.match_info.route)
-    return found[1] if found else None
-
-
-@web.middleware
-async def journal_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """Record every request with its status and duration (admin requests excepted: they would drown the rest)."""
-    started = monotonic_ms()
-    response = await handler(request)
-    if request.body_exists and not request.content.at_eof():
-        # A body the handler did not read (an operation without one, a 413): aiohttp would drain it after the
-        # answer and drop the connection if it cannot be decoded (a reset for a client that reuses it). Close the
-        # connection instead, and say so in the answer.
-        response.force_close()
-    api = api_of(request)
-    if api == ADMIN:
-        return response
-    runtime = request.app[RUNTIME]
-    body = response.body if isinstance(response, web.Response) and isinstance(response.body, bytes) else None
-    runtime.journal.add(
-        JournalEntry(
-            id=runtime.journal.next_id(),
-            time=runtime.clock_now,
-            api=api,
-            operation=operation_of(request),
-            method=request.method,
-            path=request.path,
-            query=request.query_string,
-            status=response.status,
-            duration_ms=round(monotonic_ms() - started, 3),
-            request_headers={name.lower(): value for name, value in request.headers.items()},
-            request_body=clip(request.get(RAW_BODY)),
-            response_body=clip(body),
-        )
-    )
-    return response
-
-
 def origin_allowed(origin: str, patterns: tuple[str, ...]) -> bool:
     """Whether ``origin`` matches a configured pattern (``http://localhost:*`` matches any port)."""
     return any(fnmatchcase(origin, pattern) for pattern in patterns)
-
-
-@web.middleware
-async def cors_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """CORS for browser apps: configured origins are echoed with credentials allowed, never ``*``.
-
-    A preflight (Fetch standard, "CORS-preflight request") from an allowed origin is answered here.
-    """
-    origin = request.headers.get("Origin")
-    allowed = origin is not None and origin_allowed(origin, request.app[RUNTIME].settings.cors_origins)
-    is_preflight = request.method == "OPTIONS" and "Access-Control-Request-Method" in request.headers
-    if allowed and is_preflight:
-        response: web.StreamResponse = web.Response(status=204)
-        response.headers["Access-Control-Allow-Methods"] = "GET, POST, PUT, PATCH, DELETE, OPTIONS"
-        requested = request.headers.get("Access-Control-Request-Headers")
-        if requested:
-            response.headers["Access-Control-Allow-Headers"] = requested
-        response.headers["Access-Control-Max-Age"] = "600"
-    else:
-        response = await handler(request)
-    if allowed and origin is not None:
-        response.headers["Access-Control-Allow-Origin"] = origin
-        response.headers["Access-Control-Allow-Credentials"] = "true"
-        response.headers["Access-Control-Expose-Headers"] = EXPOSED_HEADERS
-        response.headers.add("Vary", "Origin")
-    return response
-
-
-@web.middleware
-async def error_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """Render every error once, in the failing API's own shape; never a stack trace, never a bare 500 page."""
-    try:
-        return await handler(request)
-    except ApiError as error:
-        return render_error(api_of(request), error, request.path)
-    except web.HTTPException as http_error:
-        if http_error.status < 400:
-            raise
-        headers = {"Allow": http_error.headers["Allow"]} if "Allow" in http_error.headers else {}
-        detail = _HTTP_DETAILS.get(http_error.status, http_error.reason)
-        return render_error(api_of(request), ApiError(http_error.status, detail, headers=headers), request.path)
-    except asyncio.CancelledError:
-        raise
-    except Exception:
-        log.exception("unexpected error in %s %s", request.method, request.path)
-        internal = ApiError(500, "internal error in the reference server (see its log)")
-        return render_error(api_of(request), internal, request.path)
 
 
 _HTTP_DETAILS = {
@@ -175,18 +89,113 @@ async def apply_fault(request: web.Request) -> web.StreamResponse | None:
     return None
 
 
-@web.middleware
-async def fault_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """Apply faults before the handler, unless the request's API applies them itself (``FAULTS_IN_HANDLER``)."""
-    if not any(app.get(FAULTS_IN_HANDLER, False) for app in request.match_info.apps):
-        faulted = await apply_fault(request)
-        if faulted is not None:
-            return faulted
-    return await handler(request)
-
-
 _BODILESS = frozenset({204, 304})
 """Statuses whose responses never have a body (RFC 9110 section 6.4.1), besides the 1xx ones."""
 
 
-ROOT_MIDDLEWARES = (journal_middleware, cors_middleware, error_middleware, fault_middleware)
+def root_middleware(between: Middleware | None = None) -> Middleware:
+    """The root middleware: these steps, outermost first, in one function (as four aiohttp middlewares, the chain
+    cost about as much as aiohttp's own handling of a request):
+
+    1. **the journal** — every request with its status and duration (admin requests excepted: they would drown
+       the rest); a request that ends in an exception (a redirect, a cancelled request) is not journaled;
+    2. **CORS** for browser apps — configured origins are echoed with credentials allowed, never ``*``; a
+       preflight (Fetch standard, "CORS-preflight request") from an allowed origin is answered here;
+    3. ``between``, when given (the state file's commit, see ``persistence.py``);
+    4. **error rendering** — every error once, in the failing API's own shape; never a stack trace, never a bare
+       500 page;
+    5. **injected faults**, before the handler, unless the request's API applies them itself
+       (``FAULTS_IN_HANDLER``).
+    """
+
+    @web.middleware
+    async def root(request: web.Request, handler: Handler) -> web.StreamResponse:
+        started = monotonic_ms()
+        runtime = request.app[RUNTIME]
+        origin = request.headers.get("Origin")
+        allowed = origin is not None and origin_allowed(origin, runtime.settings.cors_origins)
+        if allowed and request.method == "OPTIONS" and "Access-Control-Request-Method" in request.headers:
+            response = preflight(request)
+        elif between is None:
+            response = await errors_and_faults(request, handler, runtime)
+        else:
+            response = await between(request, partial(errors_and_faults, handler=handler, runtime=runtime))
+        if allowed and origin is not None:
+            response.headers["Access-Control-Allow-Origin"] = origin
+            response.headers["Access-Control-Allow-Credentials"] = "true"
+            response.headers["Access-Control-Expose-Headers"] = EXPOSED_HEADERS
+            response.headers.add("Vary", "Origin")
+        record(request, response, runtime, started)
+        return response
+
+    return root
+
+
+def preflight(request: web.Request) -> web.StreamResponse:
+    """The answer to a CORS preflight from an allowed origin (the origin headers are added by the caller)."""
+    response = web.Response(status=204)
+    response.headers["Access-Control-Allow-Methods"] = "GET, POST, PUT, PATCH, DELETE, OPTIONS"
+    requested = request.headers.get("Access-Control-Request-Headers")
+    if requested:
+        response.headers["Access-Control-Allow-Headers"] = requested
+    response.headers["Access-Control-Max-Age"] = "600"
+    return response
+
+
+async def errors_and_faults(request: web.Request, handler: Handler, runtime: Runtime) -> web.StreamResponse:
+    """Steps 4 and 5 of :func:`root_middleware`: injected faults, then the handler, with every error rendered."""
+    try:
+        # Most requests run with no fault switched on: one check instead of the lookups.
+        if runtime.faults and not any(app.get(FAULTS_IN_HANDLER, False) for app in request.match_info.apps):
+            faulted = await apply_fault(request)
+            if faulted is not None:
+                return faulted
+        return await handler(request)
+    except ApiError as error:
+        return render_error(api_of(request), error, request.path)
+    except web.HTTPException as http_error:
+        if http_error.status < 400:
+            raise
+        headers = {"Allow": http_error.headers["Allow"]} if "Allow" in http_error.headers else {}
+        detail = _HTTP_DETAILS.get(http_error.status, http_error.reason)
+        return render_error(api_of(request), ApiError(http_error.status, detail, headers=headers), request.path)
+    except asyncio.CancelledError:
+        raise
+    except Exception:
+        log.exception("unexpected error in %s %s", request.method, request.path)
+        internal = ApiError(500, "internal error in the reference server (see its log)")
+        return render_error(api_of(request), internal, request.path)
+
+
+def record(request: web.Request, response: web.StreamResponse, runtime: Runtime, started: float) -> None:
+    """Step 1 of :func:`root_middleware`: journal an answered request.
+
+    The entry keeps the request's (read-only) headers and the raw bodies, not copies: it turns them into text only
+    when the journal is read, which is rare next to the requests it records.
+    """
+    if request.body_exists and not request.content.at_eof():
+        # A body the handler did not read (an operation without one, a 413): aiohttp would drain it after the
+        # answer and drop the connection if it cannot be decoded (a reset for a client that reuses it). Close the
+        # connection instead, and say so in the answer.
+        response.force_close()
+    api = api_of(request)
+    if api == ADMIN:
+        return
+    found = runtime.operations.get(request.match_info.route)
+    body = response.body if isinstance(response, web.Response) and isinstance(response.body, bytes) else None
+    runtime.journal.add(
+        JournalEntry(
+            id=runtime.journal.next_id(),
+            time=runtime.clock_now,
+            api=api,
+            operation=found[1] if found else None,
+            method=request.method,
+            path=request.path,
+            query=request.query_string,
+            status=response.status,
+            duration_ms=round(monotonic_ms() - started, 3),
+            headers=request.headers,
+            raw_request_body=bounded(request.get(RAW_BODY)),
+            raw_response_body=bounded(body),
+        )
+    )

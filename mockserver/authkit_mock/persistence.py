@@ -356,14 +356,3 @@ def attach_state(root: web.Application, runtime: Runtime, state: StateFile) -> N
             runtime.settings.clock.advance(offset - runtime.settings.clock.offset)
     else:
         runtime.reset()
-
-
-def with_state_middleware(middlewares: Iterable[Any], after: object) -> tuple[Any, ...]:
-    """``middlewares`` with :func:`state_middleware` inserted right after ``after`` (inside CORS and the journal,
-    outside error rendering, so a failed commit is still journaled and gets CORS headers)."""
-    result: list[Any] = []
-    for middleware in middlewares:
-        result.append(middleware)
-        if middleware is after:
-            result.append(state_middleware)
-    return tuple(result)

@@ -13,31 +13,55 @@ A call returns the generated model of its success or raises an :class:`AuthkitEr
 :mod:`authkit_sdk.errors`). ``authkit_sdk.<api>.generated`` is the generated client, for raw calls.
 """
 
-from importlib.metadata import PackageNotFoundError, version
+from __future__ import annotations
 
-from authkit_sdk._core.errors import (
-    AuthkitError,
-    BadRequestError,
-    ConflictError,
-    ForbiddenError,
-    InvalidRefreshTokenError,
-    LoginRequiredError,
-    MissingDependencyError,
-    NotFoundError,
-    RateLimitedError,
-    ServerError,
-    ServerSignatureError,
-    TokenVerificationError,
-    UnauthorizedError,
-    UnexpectedResponseError,
-    UnprocessableEntityError,
-)
-from authkit_sdk._core.retries import RetryPolicy
+import importlib
+from typing import TYPE_CHECKING
 
-try:
-    __version__ = version("authkit-sdk")
-except PackageNotFoundError:  # running from a checkout that was never installed
-    __version__ = "0+unknown"
+if TYPE_CHECKING:
+    from authkit_sdk._core.errors import (
+        AuthkitError,
+        BadRequestError,
+        ConflictError,
+        ForbiddenError,
+        InvalidRefreshTokenError,
+        LoginRequiredError,
+        MissingDependencyError,
+        NotFoundError,
+        RateLimitedError,
+        ServerError,
+        ServerSignatureError,
+        TokenVerificationError,
+        UnauthorizedError,
+        UnexpectedResponseError,
+        UnprocessableEntityError,
+    )
+    from authkit_sdk._core.retries import RetryPolicy
+
+    __version__: str
+
+
+def __getattr__(name: str) -> object:
+    """The package's names, imported on first use (PEP 562).
+
+    The errors import httpx, which a program using only :mod:`authkit_sdk.scram` (the reference server) does not
+    need: importing them eagerly cost the server's start about 60 ms.
+    """
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            value = version("authkit-sdk")
+        except PackageNotFoundError:  # running from a checkout that was never installed
+            value = "0+unknown"
+    elif name in __all__:
+        module = "authkit_sdk._core.retries" if name == "RetryPolicy" else "authkit_sdk._core.errors"
+        value = getattr(importlib.import_module(module), name)
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "AuthkitError",

@@ -77,3 +77,14 @@ def test_the_journal_records_api_requests_with_their_status(server: RunningServe
     entries = server.sync(lambda: server.runtime.journal.query(api="svix"))
     assert [(e.method, e.path, e.status) for e in entries] == [("GET", "/svix/nope", 404)]
     assert entries[0].request_headers["x-trace"] == "abc"
+
+
+def test_json_answers_declare_utf8_json_whichever_way_they_were_built(server: RunningServer) -> None:
+    headers = {"Authorization": "Bearer testsk_demo_org_key"}
+    built_by_hand = httpx.post(f"{server.url}/svix/api/v1/auth/dashboard-access/app_demo/", headers=headers)
+    from_a_model = httpx.post(
+        f"{server.url}/pacerpro/session", json={"email": "demo@example.com", "password": "pacerpro-demo"}
+    )
+    assert built_by_hand.status_code == from_a_model.status_code == 200
+    assert built_by_hand.headers["content-type"] == "application/json; charset=utf-8"
+    assert from_a_model.headers["content-type"] == "application/json; charset=utf-8"

@@ -19,6 +19,8 @@ Every operation goes through the same steps, in this order (see :func:`operation
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Annotated, TypeVar
@@ -31,12 +33,7 @@ from authkit_mock.bodies import parse_body, read_body
 from authkit_mock.errors import FieldError, RequestValidationError
 from authkit_mock.idempotency import HEADER, IdempotencyStore, fingerprint
 from authkit_mock.middlewares import FAULTS_IN_HANDLER, apply_fault
-from authkit_mock.models.svix import (
-    ApplicationTokenExpireIn,
-    AppPortalAccessIn,
-    AppPortalAccessOut,
-    DashboardAccessOut,
-)
+from authkit_mock.models.svix import ApplicationTokenExpireIn, AppPortalAccessIn
 from authkit_mock.ratelimit import RateLimiter
 from authkit_mock.routing import add_operation, runtime_of
 from authkit_mock.runtime import Runtime
@@ -58,6 +55,9 @@ Operation = Callable[[web.Request, Token], Awaitable[web.StreamResponse]]
 
 APP_ID = TypeAdapter(Annotated[str, StringConstraints(min_length=1, max_length=256, pattern=r"^[a-zA-Z0-9\-_.]+$")])
 """The ``app_id`` path parameter's schema (components/parameters/AppId)."""
+VALID_APP_ID = re.compile(r"[a-zA-Z0-9\-_.]{1,256}")
+"""The same schema as one regular expression: a valid ``app_id`` (every request's) skips pydantic's validation,
+which is only asked for an invalid one's error messages."""
 
 
 @dataclass
@@ -134,8 +134,7 @@ async def dashboard_access(request: web.Request, token: Token) -> web.StreamResp
     await read_body(request, malformed_status=422)
     app = application(request, [])
     issued = issue_token(request, app)
-    out = DashboardAccessOut.model_validate({"url": magic_link(request.match_info["app_id"], issued), "token": issued})
-    return web.Response(text=out.model_dump_json(), content_type="application/json")
+    return access_answer(request.match_info["app_id"], issued)
 
 
 async def app_portal_access(request: web.Request, token: Token) -> web.StreamResponse:
@@ -144,8 +143,7 @@ async def app_portal_access(request: web.Request, token: Token) -> web.StreamRes
     app, body = await application_and_body(request, AppPortalAccessIn)
     issued = issue_token(request, app)
     request.app[SVIX_STATE].feature_flags[issued] = tuple(flag.root for flag in body.featureFlags or ())
-    out = AppPortalAccessOut.model_validate({"url": magic_link(request.match_info["app_id"], issued), "token": issued})
-    return web.Response(text=out.model_dump_json(), content_type="application/json")
+    return access_answer(request.match_info["app_id"], issued)
 
 
 async def logout(request: web.Request, token: Token) -> web.StreamResponse:
@@ -153,6 +151,19 @@ async def logout(request: web.Request, token: Token) -> web.StreamResponse:
     await read_body(request, malformed_status=422)  # for the journal; the operation takes no body
     log_out(runtime_of(request).store, token)
     return web.Response(status=204)
+
+
+_COMPACT_JSON = json.JSONEncoder(separators=(",", ":"))
+
+
+def access_answer(app_id: str, token: str) -> web.Response:
+    """The ``DashboardAccessOut`` / ``AppPortalAccessOut`` body: the magic link and the token.
+
+    Built as plain JSON (the bytes pydantic's models would dump, without their validation on every request); the
+    contract tests validate these answers against the spec.
+    """
+    body = _COMPACT_JSON.encode({"url": magic_link(app_id, token), "token": token})
+    return web.Response(body=body.encode(), content_type="application/json", charset="utf-8")
 
 
 def issue_token(request: web.Request, app: Application) -> str:
@@ -164,6 +175,8 @@ def issue_token(request: web.Request, app: Application) -> str:
 
 def path_errors(request: web.Request) -> list[FieldError]:
     """What is wrong with the ``app_id`` path parameter (nothing: an empty list)."""
+    if VALID_APP_ID.fullmatch(request.match_info["app_id"]):
+        return []
     try:
         APP_ID.validate_python(request.match_info["app_id"])
     except ValidationError as error:
