@@ -35,8 +35,13 @@ class JournalEntry:
 
     @property
     def request_headers(self) -> dict[str, str]:
-        """The request headers with lower-case names."""
-        return {name.lower(): value for name, value in self.headers.items()}
+        """The request headers with lower-case names; a repeated header's values joined with ``, ``
+        (RFC 9110 section 5.3)."""
+        joined: dict[str, str] = {}
+        for name, value in self.headers.items():
+            key = name.lower()
+            joined[key] = f"{joined[key]}, {value}" if key in joined else value
+        return joined
 
     @property
     def request_body(self) -> str | None:

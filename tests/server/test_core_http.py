@@ -88,3 +88,9 @@ def test_json_answers_declare_utf8_json_whichever_way_they_were_built(server: Ru
     assert built_by_hand.status_code == from_a_model.status_code == 200
     assert built_by_hand.headers["content-type"] == "application/json; charset=utf-8"
     assert from_a_model.headers["content-type"] == "application/json; charset=utf-8"
+
+
+def test_the_journal_joins_a_repeated_request_header_as_the_admin_contract_says(server: RunningServer) -> None:
+    httpx.get(f"{server.url}/svix/nope", headers=[("X-Trace", "one"), ("X-Trace", "two")])
+    entries = server.sync(lambda: server.runtime.journal.query(api="svix"))
+    assert entries[0].request_headers["x-trace"] == "one, two"
