@@ -7,7 +7,7 @@ import string
 from aiohttp import web
 
 from authkit_mock.admin_io import admin_body, admin_json, admin_query, conflict, invalid, optional_utc, utc
-from authkit_mock.apis import authlance, pacerpro
+from authkit_mock.apis import authlance, pacerpro, polario
 from authkit_mock.entropy import Entropy
 from authkit_mock.models.admin import (
     AdminApplication,
@@ -99,7 +99,7 @@ def _new_user(runtime: Runtime, body: AdminUserIn) -> User:
         # Only the SCRAM salt, iteration count, StoredKey and ServerKey are kept (RFC 5802 section 3).
         salt = settings.entropy.token_bytes(16)
         scram = ScramCredentials.derive(password, salt, settings.scram_iterations)
-        return User(api=api, id=email, email=email, name=name, scram=scram)
+        return User(api=api, id=polario.user_id(email), email=email, name=name, scram=scram)
     subject = body.subject or _synapse_user_id(runtime.store, settings.entropy)
     return User(api="bixarena", id=subject, email=email, name=name, subject=subject)
 

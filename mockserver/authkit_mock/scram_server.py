@@ -94,8 +94,13 @@ class Challenges:
         self._pending.clear()
 
     def fake_salt(self, email: str) -> bytes:
-        """A salt for an unknown email: HMAC of the email under the server's secret, so it is stable per email."""
-        return hmac.new(self._fake_salt_key, email.encode("utf-8"), hashlib.sha256).digest()[:FAKE_SALT_BYTES]
+        """A salt for an unknown email: HMAC of the email under the server's secret, so it is stable per email.
+
+        Case-folded like the lookup of real users, or two spellings of an unknown email would get two salts where a
+        known one gets one, telling the two apart.
+        """
+        key = email.lower().encode("utf-8")
+        return hmac.new(self._fake_salt_key, key, hashlib.sha256).digest()[:FAKE_SALT_BYTES]
 
     def issue(
         self,

@@ -74,6 +74,12 @@ def test_an_unknown_email_gets_a_challenge_of_the_same_shape_with_a_stable_salt(
     assert first["salt"] != known["salt"]
 
 
+def test_an_unknown_email_keeps_its_salt_whatever_its_case_as_a_known_one_does(polario: PolarioClient) -> None:
+    known = {polario.challenge(email).json()["salt"] for email in (DEMO_EMAIL, DEMO_EMAIL.upper())}
+    unknown = {polario.challenge(email).json()["salt"] for email in ("nobody@example.com", "NoBody@Example.com")}
+    assert len(known) == len(unknown) == 1
+
+
 def test_fake_salts_differ_from_server_to_server() -> None:
     salts = []
     for seed in (1, 2):
@@ -281,3 +287,11 @@ def test_challenges_are_forgotten_on_reset(server: RunningServer, polario: Polar
     challenge, proof = polario.prepared_login(DEMO_EMAIL, DEMO_PASSWORD)
     server.sync(server.runtime.reset)
     assert polario.final(DEMO_EMAIL, challenge["nonce"], proof).status_code == 401
+
+
+def test_the_email_is_matched_case_insensitively_and_signed_as_sent(
+    server: RunningServer, polario: PolarioClient
+) -> None:
+    shouted = DEMO_EMAIL.upper()
+    challenge, proof = polario.prepared_login(shouted, DEMO_PASSWORD)
+    assert polario.final(shouted, challenge["nonce"], proof).status_code == 200

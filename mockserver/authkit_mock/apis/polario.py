@@ -62,19 +62,24 @@ def setup(app: web.Application, runtime: Runtime) -> None:
     add_operation(app, runtime, API, "POST", "/auth/session", refresh_session, "refresh_session")
 
 
+def user_id(email: str) -> str:
+    """How polario users are keyed: by e-mail, case-insensitively (as openapi/admin.yaml documents)."""
+    return email.lower()
+
+
 def seed_users(runtime: Runtime, store: Store, seed: Seed) -> None:
     """The seeded polario users, kept as SCRAM credentials only (salt, iterations, StoredKey, ServerKey)."""
     for person in seed.polario.users:
         salt = runtime.settings.entropy.token_bytes(SALT_BYTES)
         credentials = ScramCredentials.derive(person.password, salt, runtime.settings.scram_iterations)
-        store.add_user(User(api=API, id=person.email, email=person.email, name=person.name, scram=credentials))
+        store.add_user(User(api=API, id=user_id(person.email), email=person.email, name=person.name, scram=credentials))
 
 
 async def scram_first_message(request: web.Request) -> web.Response:
     """``POST /auth/auth``: the client-first message in, the challenge (server-first message) out."""
     body = await _parse(request, AuthAuthenticationRequest)
     runtime = runtime_of(request)
-    user = runtime.store.user(API, body.email)
+    user = runtime.store.user(API, user_id(body.email))
     challenge = request.app[POLARIO].challenges.issue(
         email=body.email,
         client_nonce=body.nonce,

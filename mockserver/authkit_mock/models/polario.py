@@ -13,7 +13,7 @@ class AuthAuthenticationRequest(BaseModel):
     email: Annotated[
         str,
         Field(
-            description="The user's email, the SCRAM username. In the AuthMessage it is escaped as RFC 5802 escapes a\nusername (`=` → `=3D`, `,` → `=2C`).\n",
+            description="The user's email, the SCRAM username. In the AuthMessage it is used as sent, escaped as RFC 5802\nescapes a username (`=` → `=3D`, `,` → `=2C`). The reference server looks users up by email\ncase-insensitively (and derives the fake salt of an unknown email the same way).\n",
             examples=["demo@example.com"],
             min_length=1,
         ),

@@ -15,8 +15,9 @@ class AuthAuthenticationRequest:
     optional; the kit is stricter).
 
         Attributes:
-            email (str): The user's email, the SCRAM username. In the AuthMessage it is escaped as RFC 5802 escapes a
-                username (`=` → `=3D`, `,` → `=2C`).
+            email (str): The user's email, the SCRAM username. In the AuthMessage it is used as sent, escaped as RFC 5802
+                escapes a username (`=` → `=3D`, `,` → `=2C`). The reference server looks users up by email
+                case-insensitively (and derives the fake salt of an unknown email the same way).
             nonce (str): The client nonce: a fresh random string of printable ASCII characters without `,` (RFC 5802 §5.1
                 `r=`); at least 18 random characters are advisable. The pattern is the kit's (upstream does not
                 constrain it).
