@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, expect, sync_playwright
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -22,6 +22,13 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def patient_expectations() -> None:
+    """Give page assertions 15 s instead of 5 s: the admin page polls its journal every second, and on a busy
+    2-core CI machine Chromium and the server share the cores with the test."""
+    expect.set_options(timeout=15_000)
 
 
 @pytest.fixture

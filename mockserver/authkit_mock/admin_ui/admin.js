@@ -116,8 +116,13 @@
     }
   }
 
+  let journalShown = ""; // the ids on screen: rows are rebuilt only when they change, so a click lands
+
   async function refreshJournal() {
     journal = (await call("GET", "/journal?limit=200")).items;
+    const ids = journal.map((e) => e.id).join(",");
+    if (ids === journalShown) return;
+    journalShown = ids;
     fill("journal", journal, [
       "id",
       (row, e) => cell(row, shortTime(e.time)),
