@@ -35,7 +35,6 @@ __all__ = [
     "Attack",
     "Browser",
     "PolarioLogin",
-    "advance",
     "client",
     "pacerpro_token",
     "polario_login",
@@ -66,11 +65,6 @@ def client(server: RunningServer, name: str, **options: Any) -> httpx.Client:
     base_url = f"{server.url}/__admin" if name == "admin" else server.api_url(name)
     hooks = {"response": [validator(name).validate_response]}
     return httpx.Client(base_url=base_url, event_hooks=hooks, timeout=10, verify=TRUST, **options)
-
-
-def advance(server: RunningServer, seconds: float) -> None:
-    """Move the server clock forward (the module's fixture moves it back before the next test)."""
-    server.sync(lambda: server.runtime.settings.clock.advance(seconds))
 
 
 class Browser(BixarenaClient):

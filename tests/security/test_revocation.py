@@ -13,7 +13,6 @@ from tests.security.actors import (
     SVIX_ORG_KEY,
     Attack,
     Browser,
-    advance,
     client,
     pacerpro_token,
     polario_login,
@@ -55,7 +54,7 @@ def svix_token_after_delayed_expire_all(server: RunningServer) -> httpx.Response
     """expire-all with ``expiry`` 60: the token still works for 60 s of server time, then never again."""
     token = svix_app_token(server)
     _expire_all(server, 60)
-    advance(server, 60)
+    server.advance_clock(60)
     with client(server, "svix") as svix:
         return svix.post("/api/v1/auth/logout/", headers={"Authorization": f"Bearer {token}"})
 
@@ -140,6 +139,6 @@ def test_the_revoked_credential_is_refused(server: RunningServer, attack: Attack
 def test_before_the_delayed_expiry_the_token_still_works(server: RunningServer) -> None:
     token = svix_app_token(server)
     _expire_all(server, 60)
-    advance(server, 59)
+    server.advance_clock(59)
     with client(server, "svix") as svix:
         assert svix.post("/api/v1/auth/logout/", headers={"Authorization": f"Bearer {token}"}).status_code == 204

@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.security.actors import POLARIO_EMAIL, POLARIO_PASSWORD, Attack, advance, client, table
+from tests.security.actors import POLARIO_EMAIL, POLARIO_PASSWORD, Attack, client, table
 from tests.server.polario_flow import CLIENT_NONCE, proof_for
 from tests.support.server import RunningServer
 
@@ -61,7 +61,7 @@ def replayed_challenge(server: RunningServer, polario: httpx.Client) -> httpx.Re
 def expired_challenge(server: RunningServer, polario: httpx.Client) -> httpx.Response:
     issued = challenge(polario)
     proof = proof_for(POLARIO_EMAIL, POLARIO_PASSWORD, CLIENT_NONCE, issued)
-    advance(server, server.settings.polario_challenge_ttl + 1)
+    server.advance_clock(server.settings.polario_challenge_ttl + 1)
     return final(polario, issued["nonce"], proof)
 
 
@@ -110,5 +110,5 @@ def test_the_right_answer_logs_in_so_each_refusal_is_the_attacks_doing(server: R
     with client(server, "polario") as polario:
         issued = challenge(polario, platform="web")
         proof = proof_for(POLARIO_EMAIL, POLARIO_PASSWORD, CLIENT_NONCE, issued)
-        advance(server, server.settings.polario_challenge_ttl - 2)
+        server.advance_clock(server.settings.polario_challenge_ttl - 2)
         assert final(polario, issued["nonce"], proof, platform="web").status_code == 200

@@ -26,7 +26,6 @@ from tests.security.actors import (
     SVIX_ORG_KEY,
     Attack,
     Browser,
-    advance,
     client,
     pacerpro_token,
     polario_login,
@@ -122,7 +121,7 @@ def svix_tampered_token(server: RunningServer) -> httpx.Response:
 
 def svix_expired_token(server: RunningServer) -> httpx.Response:
     token = svix_app_token(server)
-    advance(server, server.settings.svix_app_token_ttl)
+    server.advance_clock(server.settings.svix_app_token_ttl)
     return svix_logout(token, server)
 
 
@@ -148,7 +147,7 @@ def authlance_expired_session(server: RunningServer) -> httpx.Response:
     with client(server, "admin") as admin:
         added = admin.post("/sessions", json={"api": "authlance", "user": "user-ada", "id": "brief", "ttl_seconds": 60})
     assert added.status_code == 201, added.text
-    advance(server, 60)
+    server.advance_clock(60)
     return authlance_exchange("brief", server)
 
 

@@ -119,8 +119,3 @@ def add_user(server: RunningServer, email: str, password: str, salt: bytes, iter
     """Add a polario user to the running server's store (SCRAM credentials only, as the seeder does)."""
     credentials = ScramCredentials.derive(password, salt, iterations)
     server.sync(lambda: server.runtime.store.add_user(User(api="polario", id=email, email=email, scram=credentials)))
-
-
-def advance(server: RunningServer, seconds: float) -> None:
-    """Move the server clock forward."""
-    server.sync(lambda: server.runtime.settings.clock.advance(seconds))

@@ -203,11 +203,6 @@ def add_org_key(server: RunningServer, key: str) -> None:
     )
 
 
-def advance(server: RunningServer, seconds: float) -> None:
-    """Move the server clock forward."""
-    server.sync(lambda: server.runtime.settings.clock.advance(seconds))
-
-
 def with_request_in_flight(
     server: RunningServer, operation_id: str, first: Callable[[], httpx.Response], then: Callable[[], httpx.Response]
 ) -> tuple[httpx.Response, httpx.Response]:

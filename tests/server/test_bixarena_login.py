@@ -34,10 +34,6 @@ def client(auto_server: RunningServer) -> Iterator[BixarenaClient]:
     started.close()
 
 
-def advance(server: RunningServer, seconds: float) -> None:
-    server.sync(lambda: server.runtime.settings.clock.advance(seconds))
-
-
 # --- the whole flow -----------------------------------------------------------------------------------------
 
 
@@ -223,13 +219,13 @@ def test_a_state_from_another_browsers_login_is_refused(client: BixarenaClient, 
 
 def test_a_pending_login_expires_after_600_seconds(client: BixarenaClient, auto_server: RunningServer) -> None:
     callback_url = client.authorize(client.start())
-    advance(auto_server, 601)
+    auto_server.advance_clock(601)
     assert_unauthorized(client.callback(callback_url), "The pending login has expired (start the login again).")
 
 
 def test_an_expired_code_is_refused(client: BixarenaClient, auto_server: RunningServer) -> None:
     callback_url = client.authorize(client.start())
-    advance(auto_server, 61)
+    auto_server.advance_clock(61)
     response = client.callback(callback_url)
     assert_unauthorized(response, "The authorization code was rejected by the identity provider: invalid_grant")
 

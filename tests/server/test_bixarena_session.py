@@ -33,10 +33,6 @@ def client(auto_server: RunningServer) -> Iterator[BixarenaClient]:
     started.close()
 
 
-def advance(server: RunningServer, seconds: float) -> None:
-    server.sync(lambda: server.runtime.settings.clock.advance(seconds))
-
-
 def verified_claims(server: RunningServer, token: str) -> dict[str, object]:
     """The claims of ``token``, verified with only the published JWKS (PyJWT's JWKS client, real time)."""
     jwks = jwt.PyJWKClient(f"{server.api_url('bixarena')}/.well-known/jwks.json", cache_keys=False)
@@ -108,9 +104,9 @@ def test_minting_with_an_unknown_session_cookie_is_unauthorized(client: Bixarena
 
 def test_a_session_ends_24_hours_after_login(client: BixarenaClient, auto_server: RunningServer) -> None:
     client.log_in()
-    advance(auto_server, 24 * 3600 - 1)
+    auto_server.advance_clock(24 * 3600 - 1)
     assert client.mint().status_code == 200
-    advance(auto_server, 1)
+    auto_server.advance_clock(1)
     assert client.mint().status_code == 401
 
 

@@ -16,7 +16,6 @@ from tests.server.polario_flow import (
     DEMO_PASSWORD,
     PolarioClient,
     add_user,
-    advance,
     proof_for,
 )
 from tests.support.server import RunningServer, running_server
@@ -191,7 +190,7 @@ def test_an_unknown_nonce_is_a_401(polario: PolarioClient) -> None:
 
 def test_an_expired_challenge_is_a_401(server: RunningServer, polario: PolarioClient) -> None:
     challenge, proof = polario.prepared_login(DEMO_EMAIL, DEMO_PASSWORD)
-    advance(server, server.settings.polario_challenge_ttl + 1)
+    server.advance_clock(server.settings.polario_challenge_ttl + 1)
     response = polario.final(DEMO_EMAIL, challenge["nonce"], proof)
     assert response.status_code == 401
     assert response.json() == {"error": "challenge expired or unknown"}
@@ -200,7 +199,7 @@ def test_an_expired_challenge_is_a_401(server: RunningServer, polario: PolarioCl
 def test_a_challenge_can_be_answered_until_it_expires(server: RunningServer, polario: PolarioClient) -> None:
     challenge, proof = polario.prepared_login(DEMO_EMAIL, DEMO_PASSWORD)
     # Half a second before `expires` (whole seconds), whatever fraction of a second the wall clock was at.
-    advance(server, challenge["expires"] - server.runtime.clock_now - 0.5)
+    server.advance_clock(challenge["expires"] - server.runtime.clock_now - 0.5)
     assert polario.final(DEMO_EMAIL, challenge["nonce"], proof).status_code == 200
 
 

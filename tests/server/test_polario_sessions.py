@@ -10,7 +10,7 @@ import jwt as pyjwt
 import pytest
 
 from authkit_mock.store import Token
-from tests.server.polario_flow import DEMO_EMAIL, Login, PolarioClient, advance
+from tests.server.polario_flow import DEMO_EMAIL, Login, PolarioClient
 from tests.support.server import RunningServer
 
 INVALID = {"error": "invalid refresh token"}
@@ -113,7 +113,7 @@ def test_another_apis_opaque_token_is_not_a_refresh_token(server: RunningServer,
 
 def test_an_expired_refresh_token_is_a_416(server: RunningServer, polario: PolarioClient) -> None:
     login = polario.login()
-    advance(server, server.settings.polario_refresh_ttl + 1)
+    server.advance_clock(server.settings.polario_refresh_ttl + 1)
     response = polario.refresh(login.refresh_token)
     assert response.status_code == 416
     assert response.json() == INVALID
@@ -121,7 +121,7 @@ def test_an_expired_refresh_token_is_a_416(server: RunningServer, polario: Polar
 
 def test_a_refresh_token_works_until_it_expires(server: RunningServer, polario: PolarioClient) -> None:
     login = polario.login()
-    advance(server, server.settings.polario_refresh_ttl - 1)
+    server.advance_clock(server.settings.polario_refresh_ttl - 1)
     assert polario.refresh(login.refresh_token).status_code == 200
 
 
@@ -181,7 +181,7 @@ def test_the_jwt_with_a_bearer_prefix_is_a_401(polario: PolarioClient) -> None:
 
 def test_an_expired_jwt_is_a_401_while_its_session_lives_on(server: RunningServer, polario: PolarioClient) -> None:
     login = polario.login()
-    advance(server, server.settings.polario_token_ttl + 1)
+    server.advance_clock(server.settings.polario_token_ttl + 1)
     assert polario.logout(login.jwt).status_code == 401
     # The session itself is alive: a refresh gives a JWT that logs out.
     refreshed = polario.refresh(login.refresh_token)

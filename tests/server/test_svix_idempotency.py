@@ -15,7 +15,6 @@ from tests.server.svix_client import (
     SvixClient,
     add_application,
     add_org_key,
-    advance,
     svix_server,
     with_request_in_flight,
 )
@@ -165,9 +164,9 @@ def test_a_different_request_with_a_key_in_flight_is_422_not_409(svix: RunningSe
 
 def test_a_key_is_kept_for_24_hours_of_server_time(svix: RunningServer, client: SvixClient) -> None:
     assert client.app_portal_access(body={"featureFlags": ["a"]}, key="k-day").status_code == 200
-    advance(svix, 24 * 3600 - 1)
+    svix.advance_clock(24 * 3600 - 1)
     assert client.app_portal_access(body={"featureFlags": ["b"]}, key="k-day").status_code == 422
-    advance(svix, 1)
+    svix.advance_clock(1)
     fresh = client.app_portal_access(body={"featureFlags": ["b"]}, key="k-day")
     assert fresh.status_code == 200
     assert "Idempotent-Replayed" not in fresh.headers

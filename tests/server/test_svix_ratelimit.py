@@ -11,7 +11,7 @@ from authkit_mock.clock import Clock
 from authkit_mock.errors import ApiError
 from authkit_mock.ratelimit import RateLimiter
 from authkit_mock.settings import RateLimit
-from tests.server.svix_client import SvixClient, advance, svix_server
+from tests.server.svix_client import SvixClient, svix_server
 from tests.support.server import RunningServer
 
 RATE_LIMITED = {
@@ -47,11 +47,11 @@ def test_retry_after_counts_down_with_the_server_clock_and_the_window_then_reset
 ) -> None:
     for _ in range(3):
         client.expire_all(body={"expiry": 0})
-    advance(limited, 30)
+    limited.advance_clock(30)
     assert client.expire_all(body={"expiry": 0}).headers["Retry-After"] == "30"
-    advance(limited, 29.5)
+    limited.advance_clock(29.5)
     assert client.expire_all(body={"expiry": 0}).headers["Retry-After"] == "1"  # rounded up, never 0
-    advance(limited, 0.5)
+    limited.advance_clock(0.5)
     assert [client.expire_all(body={"expiry": 0}).status_code for _ in range(4)] == [204, 204, 204, 429]
 
 
@@ -93,7 +93,7 @@ def test_a_rate_limited_request_is_never_replayed_and_never_recorded_under_its_k
     assert client.dashboard_access(key="k").headers["Idempotent-Replayed"] == "true"
     assert client.dashboard_access(key="k").status_code == 429
     assert client.dashboard_access(key="k-new").status_code == 429
-    advance(limited, 60)
+    limited.advance_clock(60)
     replay = client.dashboard_access(key="k")
     assert replay.headers["Idempotent-Replayed"] == "true"
     assert replay.json() == first.json()

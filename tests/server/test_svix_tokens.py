@@ -18,7 +18,6 @@ from tests.server.svix_client import (
     ORG_KEY,
     SvixClient,
     add_application,
-    advance,
     magic_link_payload,
     svix_server,
 )
@@ -90,9 +89,9 @@ def test_every_call_issues_a_new_token_bound_to_the_application(svix: RunningSer
 def test_an_app_token_lives_as_long_as_the_setting_says() -> None:
     with svix_server(svix_app_token_ttl=3600) as server, SvixClient(server) as client:
         token = client.new_app_token()
-        advance(server, 3599)
+        server.advance_clock(3599)
         assert client.authenticates(token)
-        advance(server, 1)
+        server.advance_clock(1)
         assert not client.authenticates(token)
 
 
@@ -210,16 +209,16 @@ def test_expire_all_with_a_delay_ends_the_tokens_once_the_clock_gets_there(
 ) -> None:
     token = client.new_app_token()
     assert client.expire_all(APP_ID, {"expiry": 60}).status_code == 204
-    advance(svix, 59)
+    svix.advance_clock(59)
     assert client.authenticates(token)
-    advance(svix, 1)
+    svix.advance_clock(1)
     assert not client.authenticates(token)
 
 
 def test_tokens_issued_after_expire_all_are_not_affected(svix: RunningServer, client: SvixClient) -> None:
     assert client.expire_all(APP_ID, {"expiry": 60}).status_code == 204
     later = client.new_app_token()
-    advance(svix, 61)
+    svix.advance_clock(61)
     assert client.authenticates(later)
 
 
@@ -227,7 +226,7 @@ def test_expire_all_never_extends_a_token(svix: RunningServer, client: SvixClien
     token = client.new_app_token()
     assert client.expire_all(APP_ID, {"expiry": 60}).status_code == 204
     assert client.expire_all(APP_ID, {"expiry": 259200}).status_code == 204
-    advance(svix, 60)
+    svix.advance_clock(60)
     assert not client.authenticates(token)
 
 

@@ -57,6 +57,10 @@ class RunningServer:
         self._thread.join(timeout=10)
         self._loop.close()
 
+    def advance_clock(self, seconds: float) -> None:
+        """Move the server's clock forward (on its loop, so no request sees it half-moved): no test sleeps."""
+        self.sync(lambda: self.settings.clock.advance(seconds))
+
     def call(self, coroutine: Any) -> Any:
         """Run a coroutine on the server's loop and wait for its result."""
         future: Future[Any] = asyncio.run_coroutine_threadsafe(coroutine, self._loop)
