@@ -34,6 +34,17 @@ def prism_command() -> list[str]:
     return [npx, "--yes", f"@stoplight/prism-cli@{PRISM_VERSION}"]
 
 
+def terminate(process: subprocess.Popen[bytes]) -> None:
+    """Stop a child process: SIGTERM, then SIGKILL when it has not exited after 10 s."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
 def free_port(host: str = "127.0.0.1") -> int:
     """A port nobody listens on right now."""
     with socket.socket() as probe:
@@ -91,13 +102,8 @@ class PrismProcess:
 
     def stop(self) -> None:
         """Terminate Prism (and wait for it)."""
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        if self.process is not None:
+            terminate(self.process)
         if self._log is not None:
             self._log.close()
             self._log = None
