@@ -94,3 +94,21 @@ def test_the_journal_joins_a_repeated_request_header_as_the_admin_contract_says(
     httpx.get(f"{server.url}/svix/nope", headers=[("X-Trace", "one"), ("X-Trace", "two")])
     entries = server.sync(lambda: server.runtime.journal.query(api="svix"))
     assert entries[0].request_headers["x-trace"] == "one, two"
+
+
+def test_a_whole_number_written_as_a_float_is_an_integer_but_a_numeric_string_is_not(server: RunningServer) -> None:
+    url = f"{server.url}/svix/api/v1/auth/app/app_demo/expire-all/"
+    headers = {"Authorization": "Bearer testsk_demo_org_key"}
+    as_float = httpx.post(url, headers=headers, json={"expiry": 5.0})  # an integer in JSON Schema 2020-12
+    as_string = httpx.post(url, headers=headers, json={"expiry": "5"})
+    fractional = httpx.post(url, headers=headers, json={"expiry": 5.5})
+    assert as_float.status_code == 204
+    assert as_string.status_code == fractional.status_code == 422
+
+
+def test_an_email_on_a_special_use_domain_is_a_valid_email(server: RunningServer) -> None:
+    admin = f"{server.url}/__admin"
+    created = httpx.post(f"{admin}/users", json={"api": "pacerpro", "email": "qa@shop.test", "password": "pw"})
+    login = httpx.post(f"{server.url}/pacerpro/session", json={"email": "qa@shop.test", "password": "pw"})
+    assert created.status_code == 201
+    assert login.status_code == 200
