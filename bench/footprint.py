@@ -119,8 +119,8 @@ def reference_command(port: int) -> list[str]:
 
 def prism_command_for(api: str, port: int) -> list[str]:
     """Prism's mock of one spec, as ``PrismProcess`` runs it."""
+    from authkit_mock.core.specs import spec_file
     from authkit_mock.prism import prism_command
-    from authkit_mock.specs import spec_file
 
     return [*prism_command(), "mock", str(spec_file(api)), "--host", HOST, "--port", str(port)]
 

@@ -13,7 +13,7 @@ from aiohttp import web
 
 from authkit_mock.app import create_app
 from authkit_mock.cli import DEFAULT_CORS, tune_garbage_collector
-from authkit_mock.settings import RateLimit, Settings
+from authkit_mock.core.settings import RateLimit, Settings
 
 
 def main() -> None:

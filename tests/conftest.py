@@ -7,8 +7,8 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from authkit_mock.entropy import Entropy
-from authkit_mock.settings import Settings
+from authkit_mock.core.entropy import Entropy
+from authkit_mock.core.settings import Settings
 from tests.support.server import RunningServer, checked_client, running_server
 
 

@@ -6,13 +6,13 @@ from collections.abc import Callable
 
 from aiohttp import web
 
-from authkit_mock.email_addresses import accept_special_use_domains
-from authkit_mock.keys import load_or_create_keys
-from authkit_mock.middlewares import root_middleware
-from authkit_mock.persistence import StateFile, attach_state, state_middleware
-from authkit_mock.runtime import API_SLUG, RUNTIME, Runtime, initial_seed
-from authkit_mock.settings import Settings
-from authkit_mock.tokens import TokenAuthority
+from authkit_mock.core.email_addresses import accept_special_use_domains
+from authkit_mock.core.keys import load_or_create_keys
+from authkit_mock.core.middlewares import root_middleware
+from authkit_mock.core.persistence import StateFile, attach_state, state_middleware
+from authkit_mock.core.runtime import API_SLUG, RUNTIME, Runtime, initial_seed
+from authkit_mock.core.settings import IDP_PATH, Settings
+from authkit_mock.core.tokens import TokenAuthority
 
 ApiSetup = Callable[[web.Application, Runtime], None]
 
@@ -50,7 +50,7 @@ def create_runtime(settings: Settings, state: StateFile | None = None) -> Runtim
         keys = load_or_create_keys(issuers, settings.key_file)
     authorities = {
         name: TokenAuthority(
-            issuer=settings.api_url(name) if name != "synapse" else f"{settings.base_url()}/synapse",
+            issuer=settings.api_url(name) if name != "synapse" else f"{settings.base_url()}{IDP_PATH}",
             audience=audience(name),
             key=keys[name],
             clock=settings.clock,
@@ -64,8 +64,8 @@ def create_runtime(settings: Settings, state: StateFile | None = None) -> Runtim
 def create_app(settings: Settings) -> web.Application:
     """The reference server for ``settings``."""
     from authkit_mock.admin import create_admin_app
+    from authkit_mock.core.seed_watch import add_seed_watch
     from authkit_mock.docs import add_docs
-    from authkit_mock.seed_watch import add_seed_watch
 
     state = StateFile(settings.state_file) if settings.state_file is not None else None
     accept_special_use_domains()
@@ -95,7 +95,7 @@ def create_app(settings: Settings) -> web.Application:
     if "bixarena" in settings.apis:
         from authkit_mock.idp import create_idp_app
 
-        mount("/synapse", create_idp_app(runtime))
+        mount(IDP_PATH, create_idp_app(runtime))
     mount("/__admin", create_admin_app(runtime))
     add_docs(root)
     add_seed_watch(root, runtime)

@@ -12,10 +12,10 @@ from pathlib import Path
 
 from aiohttp import web
 
-from authkit_mock.keys import KeyFileError
-from authkit_mock.persistence import StateFileError
-from authkit_mock.seed import Seed, SeedFileError
-from authkit_mock.settings import SLUGS, Settings
+from authkit_mock.core.keys import KeyFileError
+from authkit_mock.core.persistence import StateFileError
+from authkit_mock.core.seed import Seed, SeedFileError
+from authkit_mock.core.settings import SLUGS, Settings
 
 DEFAULT_CORS = ("http://localhost:*", "http://127.0.0.1:*")
 
@@ -158,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     except (SeedFileError, KeyFileError, StateFileError) as error:
         print(f"authkit-mock: {error}", file=sys.stderr)
         return 2
-    from authkit_mock.runtime import RUNTIME
+    from authkit_mock.core.runtime import RUNTIME
 
     print("\n".join(banner(settings, app[RUNTIME].seed)), flush=True)
     tune_garbage_collector()

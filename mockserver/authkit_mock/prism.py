@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from authkit_mock.specs import CHECKOUT_SPECS, spec_file
+from authkit_mock.core.specs import CHECKOUT_SPECS, spec_file
 
 PRISM_VERSION = "5.14.2"
 

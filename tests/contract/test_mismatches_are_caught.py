@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from pydantic import BaseModel, Field
 
-import authkit_mock.apis.polario as polario_api
+import authkit_mock.apis.polario.api as polario_api
 import authkit_mock.models.polario as polario_models
 from tests.conftest import make_settings
 from tests.contract.st_runner import StRun, st_run

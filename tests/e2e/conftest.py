@@ -13,8 +13,8 @@ from collections.abc import Iterator
 
 import pytest
 
+from authkit_mock.core.settings import SLUGS, RateLimit
 from authkit_mock.prism import PrismProcess, free_port
-from authkit_mock.settings import SLUGS, RateLimit
 from authkit_sdk.admin import AdminClient
 from tests.conftest import make_settings
 from tests.e2e.flows import GRACE

@@ -11,7 +11,7 @@ import httpx
 
 from authkit_sdk.admin import AdminClient, AsyncAdminClient
 
-# The built-in seed (mockserver/authkit_mock/seed.py), as `scripts/serve` prints it.
+# The built-in seed (mockserver/authkit_mock/core/seed.py), as `scripts/serve` prints it.
 POLARIO_EMAIL, POLARIO_PASSWORD = "demo@example.com", "pencil"
 PACERPRO_EMAIL, PACERPRO_PASSWORD = "demo@example.com", "pacerpro-demo"
 SVIX_ORG_KEY, SVIX_APP = "testsk_demo_org_key", "app_demo"

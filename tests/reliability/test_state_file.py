@@ -14,8 +14,8 @@ import httpx
 import pytest
 
 from authkit_mock.cli import main
-from authkit_mock.entropy import Entropy
-from authkit_mock.persistence import SCHEMA_VERSION, TABLES, StateFile
+from authkit_mock.core.entropy import Entropy
+from authkit_mock.core.persistence import SCHEMA_VERSION, TABLES, StateFile
 from tests.conftest import make_settings
 from tests.reliability.process import ServerProcess
 from tests.server.polario_flow import CLIENT_NONCE, DEMO_EMAIL, DEMO_PASSWORD, proof_for

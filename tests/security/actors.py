@@ -43,7 +43,7 @@ __all__ = [
     "validator",
 ]
 
-# The seeded demo credentials (authkit_mock.seed.DEFAULT_SEED).
+# The seeded demo credentials (authkit_mock.core.seed.DEFAULT_SEED).
 AUTHLANCE_SESSION = "demo-session-ada"
 POLARIO_EMAIL, POLARIO_PASSWORD = "demo@example.com", "pencil"
 PACERPRO_EMAIL, PACERPRO_PASSWORD = "demo@example.com", "pacerpro-demo"

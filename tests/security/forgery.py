@@ -19,7 +19,7 @@ from typing import Any
 import jwt
 from cryptography.hazmat.primitives import serialization
 
-from authkit_mock.tokens import SigningKey, TokenAuthority
+from authkit_mock.core.tokens import SigningKey, TokenAuthority
 
 YEAR = 365 * 24 * 3600
 

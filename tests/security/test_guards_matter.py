@@ -15,13 +15,13 @@ import httpx
 import jwt
 import pytest
 
-import authkit_mock.admin
-import authkit_mock.apis.bixarena
-import authkit_mock.apis.pacerpro
-import authkit_mock.middlewares
-import authkit_mock.scram_server
-from authkit_mock.store import Session, Token
-from authkit_mock.tokens import TokenAuthority
+import authkit_mock.admin.api
+import authkit_mock.apis.bixarena.api
+import authkit_mock.apis.pacerpro.api
+import authkit_mock.apis.polario.scram
+import authkit_mock.core.middlewares
+from authkit_mock.core.store import Session, Token
+from authkit_mock.core.tokens import TokenAuthority
 from tests.security import test_oidc_attacks, test_revocation, test_scram_attacks, test_token_attacks
 from tests.security.actors import Attack
 from tests.security.test_admin_exposure import admin_get
@@ -63,7 +63,7 @@ class Guard:
 GUARDS = [
     Guard(
         "pacerpro_jti_check",
-        authkit_mock.apis.pacerpro,
+        authkit_mock.apis.pacerpro.api,
         "carries_current_jti",
         always(True),
         "pacerpro-revoked_by_jti_spin",
@@ -84,7 +84,7 @@ GUARDS = [
     ),
     Guard(
         "polario_scram_proof_check",
-        authkit_mock.scram_server,
+        authkit_mock.apis.polario.scram,
         "verify_client_proof",
         always(True),
         "polario-scram_wrong_proof",
@@ -93,7 +93,7 @@ GUARDS = [
     Guard("svix_expire_all", Token, "live", always(True), "svix-revoked_by_expire_all"),
     Guard(
         "bixarena_oidc_state_check",
-        authkit_mock.apis.bixarena,
+        authkit_mock.apis.bixarena.api,
         "state_matches",
         always(True),
         "bixarena-state_mismatch",
@@ -122,7 +122,7 @@ def test_without_the_origin_check_cors_echoes_a_stranger(
     monkeypatch.setattr(server.settings, "cors_origins", CONFIGURED)
     stranger = STRANGERS["stranger"]
     assert "Access-Control-Allow-Origin" not in ask(server, "svix", stranger, preflight=False).headers
-    monkeypatch.setattr(authkit_mock.middlewares, "origin_allowed", always(True))
+    monkeypatch.setattr(authkit_mock.core.middlewares, "origin_allowed", always(True))
     assert ask(server, "svix", stranger, preflight=False).headers["Access-Control-Allow-Origin"] == stranger
 
 
@@ -130,6 +130,6 @@ def test_without_the_loopback_check_the_admin_api_answers_anyone(
     server: RunningServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert admin_get(server, outside=True, token=None).status_code == 403
-    monkeypatch.setattr(authkit_mock.admin, "admin_allowed", always(True))
+    monkeypatch.setattr(authkit_mock.admin.api, "admin_allowed", always(True))
     response: httpx.Response = admin_get(server, outside=True, token=None)
     assert response.status_code == 200

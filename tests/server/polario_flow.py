@@ -9,8 +9,9 @@ from typing import Any
 
 import httpx
 
-from authkit_mock.store import User
-from authkit_sdk.scram import ScramCredentials, auth_message, b64, client_proof
+from authkit_mock.core.passwords import ScramCredentials
+from authkit_mock.core.store import User
+from authkit_sdk.scram import auth_message, b64, client_proof
 from tests.support.openapi import ContractValidator
 from tests.support.server import RunningServer
 

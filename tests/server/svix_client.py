@@ -18,9 +18,9 @@ from typing import Any
 
 import httpx
 
-from authkit_mock.entropy import Entropy
-from authkit_mock.settings import Settings
-from authkit_mock.store import Application, Token
+from authkit_mock.core.entropy import Entropy
+from authkit_mock.core.settings import Settings
+from authkit_mock.core.store import Application, Token
 from tests.support.openapi import ContractValidator
 from tests.support.server import RunningServer, running_server
 

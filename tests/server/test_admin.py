@@ -155,7 +155,9 @@ def test_a_polario_user_is_kept_as_scram_keys_derived_with_the_configured_iterat
     assert user.password is None
     assert user.scram is not None
     assert user.scram.iterations == server.settings.scram_iterations
-    assert user.scram == ScramCredentials.derive("pencil2", user.scram.salt, server.settings.scram_iterations)
+    # The server's derivation agrees with the SDK's own, independent one (RFC 5802 section 3).
+    expected = ScramCredentials.derive("pencil2", user.scram.salt, server.settings.scram_iterations)
+    assert (user.scram.stored_key, user.scram.server_key) == (expected.stored_key, expected.server_key)
     other = admin.post("/users", json={"api": "polario", "email": "alan@example.com", "password": "pencil2"})
     assert other.status_code == 201
     second = server.sync(lambda: server.runtime.store.user("polario", "alan@example.com"))

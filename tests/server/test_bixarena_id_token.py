@@ -14,8 +14,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric import ec
 from jwt.algorithms import ECAlgorithm
 
-from authkit_mock.entropy import Entropy
-from authkit_mock.oidc_client import (
+from authkit_mock.apis.bixarena.relying_party import (
     LoginError,
     PendingLogins,
     ProviderMetadata,
@@ -23,8 +22,9 @@ from authkit_mock.oidc_client import (
     authorization_url,
     verify_id_token,
 )
-from authkit_mock.pkce import s256_challenge
-from authkit_mock.tokens import SigningKey, TokenAuthority
+from authkit_mock.core.entropy import Entropy
+from authkit_mock.core.pkce import s256_challenge
+from authkit_mock.core.tokens import SigningKey, TokenAuthority
 from tests.conftest import make_settings
 from tests.server.bixarena_flow import GRACE, BixarenaClient, query_of
 from tests.support.server import running_server

@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 import yaml
 
-from authkit_mock.specs import spec_file
+from authkit_mock.core.specs import spec_file
 from tests.conftest import make_settings
 from tests.support.server import RunningServer, running_server
 from tests.support.specs import load_spec, operations

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from authkit_mock.store import User
+from authkit_mock.core.store import User
 from tests.conftest import make_settings
 from tests.server.bixarena_flow import (
     GRACE,

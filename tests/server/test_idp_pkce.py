@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from authkit_mock.entropy import Entropy
-from authkit_mock.pkce import (
+from authkit_mock.core.entropy import Entropy
+from authkit_mock.core.pkce import (
     is_valid_s256_challenge,
     is_valid_verifier,
     new_verifier,

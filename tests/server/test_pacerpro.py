@@ -16,7 +16,7 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 
-from authkit_mock.passwords import PasswordHash
+from authkit_mock.core.passwords import PasswordHash
 from tests.support.openapi import ContractValidator
 from tests.support.server import RunningServer, checked_client
 from tests.support.specs import load_spec, operations

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from authkit_mock.entropy import Entropy
+from authkit_mock.core.entropy import Entropy
 from authkit_sdk.scram import b64
 from tests.conftest import make_settings
 from tests.server.polario_flow import (

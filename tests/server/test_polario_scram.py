@@ -8,8 +8,8 @@ from collections.abc import Iterator
 import pytest
 from scramp import ScramClient, ScramException
 
-from authkit_mock.entropy import Entropy
-from authkit_mock.scram_server import SERVER_NONCE_BYTES
+from authkit_mock.apis.polario.scram import SERVER_NONCE_BYTES
+from authkit_mock.core.entropy import Entropy
 from authkit_sdk.scram import (
     ScramCredentials,
     auth_message,

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import jwt as pyjwt
 import pytest
 
-from authkit_mock.store import Token
+from authkit_mock.core.store import Token
 from tests.server.polario_flow import DEMO_EMAIL, Login, PolarioClient
 from tests.support.server import RunningServer
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from authkit_mock.seed_watch import SEED_WATCHER, SeedWatcher
+from authkit_mock.core.seed_watch import SEED_WATCHER, SeedWatcher
 from tests.conftest import make_settings
 from tests.support.server import RunningServer, running_server
 
@@ -76,7 +76,7 @@ def test_a_changed_file_is_loaded_and_the_server_reset_to_it(
     seeded.settings.clock.advance(600)
     write(seed_file, SECOND)
 
-    with caplog.at_level(logging.INFO, logger="authkit_mock.seed"):
+    with caplog.at_level(logging.INFO, logger="authkit_mock.core.seed"):
         assert seeded.sync(watcher_of(seeded).check) is True
 
     assert pacerpro_users(seeded) == ["second@example.com"]
@@ -93,7 +93,7 @@ def test_a_broken_file_is_reported_once_and_the_old_state_kept_until_it_is_fixed
     assert log_in(seeded, "first@example.com", "first-password") == 200
     write(seed_file, "pacerpro:\n  users:\n    - {email: broken@example.com}\n")  # no password
 
-    with caplog.at_level(logging.INFO, logger="authkit_mock.seed"):
+    with caplog.at_level(logging.INFO, logger="authkit_mock.core.seed"):
         assert seeded.sync(watcher_of(seeded).check) is False
         assert seeded.sync(watcher_of(seeded).check) is False
     errors = [record for record in caplog.records if record.levelno == logging.ERROR]

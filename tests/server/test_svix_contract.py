@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 import httpx
 
-from authkit_mock.settings import RateLimit
+from authkit_mock.core.settings import RateLimit
 from tests.server.svix_client import (
     APP_ID,
     OPERATIONS,

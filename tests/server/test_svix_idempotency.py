@@ -1,5 +1,5 @@
 """svix idempotency keys on the reference server: replay, 422 for another request, 409 while in flight, per token,
-24 hours of server time, and which outcomes are kept (see mockserver/authkit_mock/idempotency.py)."""
+24 hours of server time, and which outcomes are kept (see mockserver/authkit_mock/apis/svix/idempotency.py)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from collections.abc import Iterator
 import pytest
 from aiohttp import web
 
-from authkit_mock.clock import Clock
-from authkit_mock.errors import ApiError, RequestValidationError
-from authkit_mock.idempotency import IdempotencyStore, RecordedError, RecordedResponse, fingerprint
+from authkit_mock.apis.svix.idempotency import IdempotencyStore, RecordedError, RecordedResponse, fingerprint
+from authkit_mock.core.clock import Clock
+from authkit_mock.core.errors import ApiError, RequestValidationError
 from tests.server.svix_client import (
     SvixClient,
     add_application,

@@ -1,5 +1,5 @@
 """svix rate limits on the reference server: per token, a fixed window on the server clock, 429 with Retry-After,
-and how the limit meets idempotency keys (see mockserver/authkit_mock/apis/svix.py and ratelimit.py)."""
+and how the limit meets idempotency keys (see mockserver/authkit_mock/apis/svix/)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from authkit_mock.clock import Clock
-from authkit_mock.errors import ApiError
-from authkit_mock.ratelimit import RateLimiter
-from authkit_mock.settings import RateLimit
+from authkit_mock.apis.svix.ratelimit import RateLimiter
+from authkit_mock.core.clock import Clock
+from authkit_mock.core.errors import ApiError
+from authkit_mock.core.settings import RateLimit
 from tests.server.svix_client import SvixClient, svix_server
 from tests.support.server import RunningServer
 

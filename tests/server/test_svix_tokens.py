@@ -11,7 +11,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from authkit_mock.store import Token
+from authkit_mock.core.store import Token
 from tests.server.svix_client import (
     APP_ID,
     APP_UID,

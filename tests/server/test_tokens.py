@@ -10,9 +10,9 @@ import jwt
 import pytest
 from cryptography.hazmat.primitives import serialization
 
-from authkit_mock.clock import Clock
-from authkit_mock.entropy import Entropy
-from authkit_mock.tokens import InvalidTokenError, SigningKey, TokenAuthority, thumbprint
+from authkit_mock.core.clock import Clock
+from authkit_mock.core.entropy import Entropy
+from authkit_mock.core.tokens import InvalidTokenError, SigningKey, TokenAuthority, thumbprint
 
 NOW = 1_800_000_000.0
 

@@ -18,8 +18,8 @@ import httpx
 from aiohttp import web
 
 from authkit_mock.app import create_app
-from authkit_mock.runtime import RUNTIME, Runtime
-from authkit_mock.settings import Settings
+from authkit_mock.core.runtime import RUNTIME, Runtime
+from authkit_mock.core.settings import Settings
 
 T = TypeVar("T")
 

@@ -19,11 +19,11 @@ from typing import Any
 import yaml
 from aiohttp import web
 
-from authkit_mock.errors import ApiError
-from authkit_mock.public_urls import api_prefix, base_url_of
-from authkit_mock.routing import runtime_of
-from authkit_mock.settings import SLUGS
-from authkit_mock.specs import spec_file
+from authkit_mock.core.errors import ApiError
+from authkit_mock.core.public_urls import api_prefix, base_url_of
+from authkit_mock.core.routing import runtime_of
+from authkit_mock.core.settings import SLUGS
+from authkit_mock.core.specs import spec_file
 
 ADMIN_DOC = "admin"
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from aiohttp import web
 
+from authkit_mock.core.runtime import Runtime
 from authkit_mock.idp.authorization import RegisteredClient
 from authkit_mock.idp.handlers import (
     MOUNT_PATH,
@@ -26,7 +27,6 @@ from authkit_mock.idp.handlers import (
 )
 from authkit_mock.idp.pages import Pages
 from authkit_mock.idp.provider import Provider
-from authkit_mock.runtime import Runtime
 
 __all__ = ["MOUNT_PATH", "create_idp_app"]
 

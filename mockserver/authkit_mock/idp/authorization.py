@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 from aiohttp import web
 from multidict import MultiMapping
 
-from authkit_mock.pkce import S256, is_valid_s256_challenge
+from authkit_mock.core.pkce import S256, is_valid_s256_challenge
 
 AUTHORIZE_PARAMETERS = (
     "response_type",

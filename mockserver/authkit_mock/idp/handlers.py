@@ -11,6 +11,9 @@ from aiohttp.web_protocol import RequestPayloadError
 from email_validator import EmailNotValidError, validate_email
 from multidict import MultiDict, MultiMapping
 
+from authkit_mock.core.public_urls import base_url_of
+from authkit_mock.core.routing import runtime_of
+from authkit_mock.core.settings import IDP_PATH
 from authkit_mock.idp.authorization import (
     AuthorizationError,
     AuthorizationRequest,
@@ -20,10 +23,8 @@ from authkit_mock.idp.authorization import (
 )
 from authkit_mock.idp.pages import Pages
 from authkit_mock.idp.provider import OAuthError, Provider
-from authkit_mock.public_urls import base_url_of
-from authkit_mock.routing import runtime_of
 
-MOUNT_PATH = "/synapse"
+MOUNT_PATH = IDP_PATH
 """Where the provider is served, on the same origin as the APIs."""
 
 PROVIDER = web.AppKey("idp_provider", Provider)

@@ -13,8 +13,8 @@ from string import Template
 
 from aiohttp import web
 
+from authkit_mock.core.store import User
 from authkit_mock.idp.authorization import AuthorizationRequest, RegisteredClient
-from authkit_mock.store import User
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"

@@ -13,10 +13,10 @@ from typing import Any
 
 from multidict import MultiMapping
 
+from authkit_mock.core.pkce import is_valid_verifier, verifier_matches
+from authkit_mock.core.runtime import Runtime
+from authkit_mock.core.store import User
 from authkit_mock.idp.authorization import AuthorizationRequest, RegisteredClient
-from authkit_mock.pkce import is_valid_verifier, verifier_matches
-from authkit_mock.runtime import Runtime
-from authkit_mock.store import User
 
 IDP_API = "bixarena"
 """The provider's users are stored as users of the bixarena API (their id is the Synapse user id)."""

@@ -1,0 +1,201 @@
+"""The root middleware (the request journal, CORS, error rendering and injected faults, in one) and its parts."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from fnmatch import fnmatchcase
+from functools import partial
+
+from aiohttp import web
+from aiohttp.typedefs import Handler, Middleware
+
+from authkit_mock.core.errors import ADMIN, ApiError, render_error
+from authkit_mock.core.journal import JournalEntry, bounded, monotonic_ms
+from authkit_mock.core.runtime import API_SLUG, RUNTIME, Runtime
+
+log = logging.getLogger("authkit_mock")
+
+RAW_BODY = web.RequestKey("raw_body", bytes)
+"""The request body as read by the handler (see ``bodies.py``), for the journal."""
+
+EXPOSED_HEADERS = "Session, Retry-After, Location, Idempotent-Replayed, WWW-Authenticate"
+
+
+def api_of(request: web.Request) -> str | None:
+    """Which API a request belongs to: the innermost matched app's slug, or the path's first segment."""
+    first = request.path.lstrip("/").split("/", 1)[0]
+    # Checked first: in single-API mode the root app (which the admin app is mounted on) carries the API's slug.
+    # The docs pages count as the server's own, like the admin API: not journaled (their assets would drown what
+    # an app sent), never faulted.
+    if first in ("__admin", "docs"):
+        return ADMIN
+    for app in reversed(request.match_info.apps):
+        if API_SLUG in app:
+            return app[API_SLUG]
+    runtime = request.app[RUNTIME]
+    if runtime.settings.single_api is not None:
+        return runtime.settings.single_api
+    return first if first in runtime.settings.apis else None
+
+
+def origin_allowed(origin: str, patterns: tuple[str, ...]) -> bool:
+    """Whether ``origin`` matches a configured pattern (``http://localhost:*`` matches any port)."""
+    return any(fnmatchcase(origin, pattern) for pattern in patterns)
+
+
+_HTTP_DETAILS = {
+    404: "no such path",
+    405: "method not allowed on this path",
+    413: "request body too large",
+}
+
+
+FAULTS_IN_HANDLER = web.AppKey("faults_in_handler", bool)
+"""True on an API's app whose handlers call :func:`apply_fault` themselves, at the point where an injected delay
+means "the operation is slow" (svix: after authentication, inside the idempotency window)."""
+
+
+async def apply_fault(request: web.Request) -> web.StreamResponse | None:
+    """Apply a fault QA switched on for this API and operation: a delay, then (optionally) an error status.
+
+    Returns the response to send instead of the handler's (bodiless statuses), raises :class:`ApiError` for the
+    others, and returns None when the request goes on. Works from a root middleware and from a sub-app's handler.
+    """
+    runtime = request.config_dict[RUNTIME]
+    if not runtime.faults:
+        return None  # the usual case, on every request: skip the lookups below
+    api = api_of(request)
+    found = runtime.operations.get(request.match_info.route)
+    operation = found[1] if found else None
+    # Requests that match no documented operation are never faulted (not even by an ``*`` fault).
+    if api is not None and api != ADMIN and operation is not None:
+        fault = runtime.faults.take(api, operation)
+        if fault is not None:
+            if fault.delay_ms:
+                await asyncio.sleep(fault.delay_ms / 1000)
+            if fault.status is not None:
+                if fault.status < 200 or fault.status in _BODILESS:
+                    bodiless = web.Response(status=fault.status)
+                    if fault.status < 200:
+                        # An interim (1xx) answer leaves the client waiting for a final one: end the connection.
+                        bodiless.force_close()
+                    return bodiless
+                # RFC 9110 section 10.2.3 / RFC 6585 section 4: tell the client when to come back.
+                headers = {"Retry-After": "1"} if fault.status == 429 else None
+                raise ApiError(
+                    fault.status, f"fault injected through the admin API (fault {fault.id})", headers=headers
+                )
+    return None
+
+
+_BODILESS = frozenset({204, 304})
+"""Statuses whose responses never have a body (RFC 9110 section 6.4.1), besides the 1xx ones."""
+
+
+def root_middleware(between: Middleware | None = None) -> Middleware:
+    """The root middleware: these steps, outermost first, in one function (as four aiohttp middlewares, the chain
+    cost about as much as aiohttp's own handling of a request):
+
+    1. **the journal** — every request with its status and duration (admin requests excepted: they would drown
+       the rest); a request that ends in an exception (a redirect, a cancelled request) is not journaled;
+    2. **CORS** for browser apps — configured origins are echoed with credentials allowed, never ``*``; a
+       preflight (Fetch standard, "CORS-preflight request") from an allowed origin is answered here;
+    3. ``between``, when given (the state file's commit, see ``persistence.py``);
+    4. **error rendering** — every error once, in the failing API's own shape; never a stack trace, never a bare
+       500 page;
+    5. **injected faults**, before the handler, unless the request's API applies them itself
+       (``FAULTS_IN_HANDLER``).
+    """
+
+    @web.middleware
+    async def root(request: web.Request, handler: Handler) -> web.StreamResponse:
+        started = monotonic_ms()
+        runtime = request.app[RUNTIME]
+        origin = request.headers.get("Origin")
+        allowed = origin is not None and origin_allowed(origin, runtime.settings.cors_origins)
+        if allowed and request.method == "OPTIONS" and "Access-Control-Request-Method" in request.headers:
+            response = preflight(request)
+        elif between is None:
+            response = await errors_and_faults(request, handler, runtime)
+        else:
+            response = await between(request, partial(errors_and_faults, handler=handler, runtime=runtime))
+        if allowed and origin is not None:
+            response.headers["Access-Control-Allow-Origin"] = origin
+            response.headers["Access-Control-Allow-Credentials"] = "true"
+            response.headers["Access-Control-Expose-Headers"] = EXPOSED_HEADERS
+            response.headers.add("Vary", "Origin")
+        record(request, response, runtime, started)
+        return response
+
+    return root
+
+
+def preflight(request: web.Request) -> web.StreamResponse:
+    """The answer to a CORS preflight from an allowed origin (the origin headers are added by the caller)."""
+    response = web.Response(status=204)
+    response.headers["Access-Control-Allow-Methods"] = "GET, POST, PUT, PATCH, DELETE, OPTIONS"
+    requested = request.headers.get("Access-Control-Request-Headers")
+    if requested:
+        response.headers["Access-Control-Allow-Headers"] = requested
+    response.headers["Access-Control-Max-Age"] = "600"
+    return response
+
+
+async def errors_and_faults(request: web.Request, handler: Handler, runtime: Runtime) -> web.StreamResponse:
+    """Steps 4 and 5 of :func:`root_middleware`: injected faults, then the handler, with every error rendered."""
+    try:
+        # Most requests run with no fault switched on: one check instead of the lookups.
+        if runtime.faults and not any(app.get(FAULTS_IN_HANDLER, False) for app in request.match_info.apps):
+            faulted = await apply_fault(request)
+            if faulted is not None:
+                return faulted
+        return await handler(request)
+    except ApiError as error:
+        return render_error(api_of(request), error, request.path)
+    except web.HTTPException as http_error:
+        if http_error.status < 400:
+            raise
+        headers = {"Allow": http_error.headers["Allow"]} if "Allow" in http_error.headers else {}
+        detail = _HTTP_DETAILS.get(http_error.status, http_error.reason)
+        return render_error(api_of(request), ApiError(http_error.status, detail, headers=headers), request.path)
+    except asyncio.CancelledError:
+        raise
+    except Exception:
+        log.exception("unexpected error in %s %s", request.method, request.path)
+        internal = ApiError(500, "internal error in the reference server (see its log)")
+        return render_error(api_of(request), internal, request.path)
+
+
+def record(request: web.Request, response: web.StreamResponse, runtime: Runtime, started: float) -> None:
+    """Step 1 of :func:`root_middleware`: journal an answered request.
+
+    The entry keeps the request's (read-only) headers and the raw bodies, not copies: it turns them into text only
+    when the journal is read, which is rare next to the requests it records.
+    """
+    if request.body_exists and not request.content.at_eof():
+        # A body the handler did not read (an operation without one, a 413): aiohttp would drain it after the
+        # answer and drop the connection if it cannot be decoded (a reset for a client that reuses it). Close the
+        # connection instead, and say so in the answer.
+        response.force_close()
+    api = api_of(request)
+    if api == ADMIN:
+        return
+    found = runtime.operations.get(request.match_info.route)
+    body = response.body if isinstance(response, web.Response) and isinstance(response.body, bytes) else None
+    runtime.journal.add(
+        JournalEntry(
+            id=runtime.journal.next_id(),
+            time=runtime.clock_now,
+            api=api,
+            operation=found[1] if found else None,
+            method=request.method,
+            path=request.path,
+            query=request.query_string,
+            status=response.status,
+            duration_ms=round(monotonic_ms() - started, 3),
+            headers=request.headers,
+            raw_request_body=bounded(request.get(RAW_BODY)),
+            raw_response_body=bounded(body),
+        )
+    )

@@ -1,0 +1,33 @@
+"""Registering an API's operations: each route is named by its spec's operationId for the journal and faults."""
+
+from __future__ import annotations
+
+from aiohttp import web
+from aiohttp.typedefs import Handler
+
+from authkit_mock.core.runtime import RUNTIME, Runtime
+
+
+def add_operation(
+    app: web.Application,
+    runtime: Runtime,
+    api: str,
+    method: str,
+    path: str,
+    handler: Handler,
+    operation_id: str,
+    *,
+    optional_trailing_slash: bool = False,
+) -> None:
+    """Serve ``operation_id`` of ``api`` at ``method path`` (and at ``path`` without its trailing slash when asked)."""
+    paths = [path]
+    if optional_trailing_slash and path.endswith("/"):
+        paths.append(path.rstrip("/"))
+    for spelling in paths:
+        route = app.router.add_route(method, spelling, handler)
+        runtime.register(route, api, operation_id)
+
+
+def runtime_of(request: web.Request) -> Runtime:
+    """The server's runtime, from any app of the request's chain."""
+    return request.config_dict[RUNTIME]
