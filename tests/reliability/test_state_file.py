@@ -18,7 +18,7 @@ from authkit_mock.core.entropy import Entropy
 from authkit_mock.core.persistence import SCHEMA_VERSION, TABLES, StateFile
 from tests.conftest import make_settings
 from tests.reliability.process import ServerProcess
-from tests.server.polario_flow import CLIENT_NONCE, DEMO_EMAIL, DEMO_PASSWORD, proof_for
+from tests.server.polario.flow import CLIENT_NONCE, DEMO_EMAIL, DEMO_PASSWORD, proof_for
 from tests.support.server import running_server
 
 PACERPRO_DEMO = {"email": "demo@example.com", "password": "pacerpro-demo"}

@@ -17,8 +17,8 @@ import httpx
 import pytest
 from _pytest.mark import ParameterSet
 
-from tests.server.bixarena_flow import GRACE, BixarenaClient
-from tests.server.polario_flow import CLIENT_NONCE, proof_for
+from tests.server.bixarena.flow import GRACE, BixarenaClient
+from tests.server.polario.flow import CLIENT_NONCE, proof_for
 from tests.support.openapi import ContractValidator
 from tests.support.server import RunningServer
 

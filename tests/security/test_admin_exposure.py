@@ -1,7 +1,7 @@
 """The admin API (reset, users, tokens, faults, the clock) answers loopback peers only, unless a token is configured.
 
 A peer that is not loopback is made by connecting from this machine's outward address to the loopback-bound
-port (as tests/server/test_admin_access.py does); machines without one skip those rows.
+port (as tests/server/admin/test_access.py does); machines without one skip those rows.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import pytest
 
 from tests.conftest import make_settings
 from tests.security.actors import TRUST
-from tests.server.test_admin_access import non_loopback_address
+from tests.server.admin.test_access import non_loopback_address
 from tests.support.server import RunningServer, running_server
 
 ADMIN_TOKEN = "qa-team-token"

@@ -13,7 +13,7 @@ import httpx
 import pytest
 
 from tests.security.actors import TRUST, Attack, Browser, table
-from tests.server.bixarena_flow import Pkce, authorize_params, provider_code, query_of, token_request, with_query
+from tests.server.bixarena.flow import Pkce, authorize_params, provider_code, query_of, token_request, with_query
 from tests.support.server import RunningServer
 
 

@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from tests.security.actors import POLARIO_EMAIL, POLARIO_PASSWORD, Attack, client, table
-from tests.server.polario_flow import CLIENT_NONCE, proof_for
+from tests.server.polario.flow import CLIENT_NONCE, proof_for
 from tests.support.server import RunningServer
 
 

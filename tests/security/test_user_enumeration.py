@@ -20,7 +20,7 @@ from _pytest.mark import ParameterSet
 from tests.conftest import make_settings
 from tests.security.actors import PACERPRO_EMAIL, POLARIO_EMAIL, POLARIO_PASSWORD, client
 from tests.security.test_scram_attacks import challenge, final
-from tests.server.polario_flow import CLIENT_NONCE, proof_for
+from tests.server.polario.flow import CLIENT_NONCE, proof_for
 from tests.support.server import RunningServer, running_server
 
 SLOW_HASH_ITERATIONS = 20_000

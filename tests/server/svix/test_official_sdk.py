@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.server.svix_client import APP_ID, APP_UID, ORG_KEY, magic_link_payload, svix_server
+from tests.server.svix.client import APP_ID, APP_UID, ORG_KEY, magic_link_payload, svix_server
 
 svix_api: Any = pytest.importorskip("svix.api")
 svix_exceptions: Any = pytest.importorskip("svix.exceptions")

@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from authkit_mock.core.store import Token
-from tests.server.svix_client import (
+from tests.server.svix.client import (
     APP_ID,
     APP_UID,
     ORG_KEY,

@@ -15,7 +15,7 @@ import pytest
 
 from authkit_mock.core.store import User
 from tests.conftest import make_settings
-from tests.server.bixarena_flow import (
+from tests.server.bixarena.flow import (
     GRACE,
     Pkce,
     authorize_params,

@@ -13,7 +13,7 @@ import pytest
 
 from authkit_sdk.scram import ScramCredentials
 from tests.conftest import make_settings
-from tests.server.polario_flow import PolarioClient
+from tests.server.polario.flow import PolarioClient
 from tests.support.openapi import ContractValidator
 from tests.support.server import RunningServer, running_server
 

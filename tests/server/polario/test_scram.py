@@ -1,4 +1,9 @@
-"""polario's SCRAM-SHA-256 is RFC 7677's: the test vector end to end, and an independent client (scramp) logs in."""
+"""polario's SCRAM-SHA-256 is RFC 7677's: the test vector end to end, and independent clients log in.
+
+The server's side of SCRAM (``authkit_mock.apis.polario.scram``) and the SDK's client side (``authkit_sdk.scram``)
+are separate implementations: each is checked against the RFC's vector, against the other, and the server against
+scramp, a third implementation.
+"""
 
 from __future__ import annotations
 
@@ -8,19 +13,18 @@ from collections.abc import Iterator
 import pytest
 from scramp import ScramClient, ScramException
 
-from authkit_mock.apis.polario.scram import SERVER_NONCE_BYTES
-from authkit_mock.core.entropy import Entropy
-from authkit_sdk.scram import (
-    ScramCredentials,
+from authkit_mock.apis.polario.scram import (
+    SERVER_NONCE_BYTES,
     auth_message,
     b64,
-    client_proof,
-    escape_username,
     server_signature,
     verify_client_proof,
 )
+from authkit_mock.core.entropy import Entropy
+from authkit_mock.core.passwords import ScramCredentials
+from authkit_sdk import scram as sdk_scram
 from tests.conftest import make_settings
-from tests.server.polario_flow import (
+from tests.server.polario.flow import (
     DEMO_EMAIL,
     DEMO_PASSWORD,
     RFC_CLIENT_NONCE,
@@ -55,7 +59,7 @@ def polario(server: RunningServer) -> Iterator[PolarioClient]:
     client.close()
 
 
-def test_the_shared_primitives_give_the_rfc_7677_values() -> None:
+def test_the_server_side_gives_the_rfc_7677_values() -> None:
     salt = base64.b64decode(RFC_SALT)
     credentials = ScramCredentials.derive(RFC_PASSWORD, salt, RFC_ITERATIONS)
     message = auth_message(RFC_USER, RFC_CLIENT_NONCE, RFC_NONCE, RFC_SALT, RFC_ITERATIONS)
@@ -64,10 +68,31 @@ def test_the_shared_primitives_give_the_rfc_7677_values() -> None:
         b"r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096,"
         b"c=biws,r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0"
     )
-    proof = client_proof(RFC_PASSWORD, salt, RFC_ITERATIONS, message)
-    assert b64(proof) == RFC_PROOF
-    assert verify_client_proof(credentials, proof, message)
+    assert verify_client_proof(credentials, base64.b64decode(RFC_PROOF), message)
     assert b64(server_signature(credentials.server_key, message)) == RFC_SIGNATURE
+
+
+def test_the_sdk_client_side_gives_the_rfc_7677_values() -> None:
+    message = sdk_scram.auth_message(RFC_USER, RFC_CLIENT_NONCE, RFC_NONCE, RFC_SALT, RFC_ITERATIONS)
+    final = sdk_scram.client_final(RFC_PASSWORD, base64.b64decode(RFC_SALT), RFC_ITERATIONS, message)
+    assert sdk_scram.b64(final.proof) == RFC_PROOF
+    assert sdk_scram.b64(final.server_signature) == RFC_SIGNATURE
+
+
+@pytest.mark.parametrize("email", ["ada@example.com", "a=b,c@example.com", "ünï@example.com", "=,=,"])
+@pytest.mark.parametrize("password", ["pencil", "pass word,=", "ünïcödé"])
+def test_the_server_and_the_sdk_agree_on_every_step(email: str, password: str) -> None:
+    salt, iterations, nonce = b"0123456789abcdef", 64, "client-nonce" + "server-part"
+    server_message = auth_message(email, "client-nonce", nonce, b64(salt), iterations)
+    assert server_message == sdk_scram.auth_message(email, "client-nonce", nonce, b64(salt), iterations)
+    held = ScramCredentials.derive(password, salt, iterations)
+    sdk_held = sdk_scram.ScramCredentials.derive(password, salt, iterations)
+    assert (held.stored_key, held.server_key) == (sdk_held.stored_key, sdk_held.server_key)
+    final = sdk_scram.client_final(password, salt, iterations, server_message)
+    assert verify_client_proof(held, final.proof, server_message)
+    assert server_signature(held.server_key, server_message) == final.server_signature
+    wrong = sdk_scram.client_final(password + "x", salt, iterations, server_message)
+    assert not verify_client_proof(held, wrong.proof, server_message)
 
 
 def test_a_proof_over_another_auth_message_does_not_verify() -> None:
@@ -78,7 +103,7 @@ def test_a_proof_over_another_auth_message_does_not_verify() -> None:
 
 
 def test_usernames_are_escaped_as_rfc_5802_says() -> None:
-    assert escape_username("a=b,c") == "a=3Db=2Cc"
+    assert sdk_scram.escape_username("a=b,c") == "a=3Db=2Cc"
     assert auth_message("a=b,c", "x", "xy", "c2FsdA==", 1).startswith(b"n=a=3Db=2Cc,r=x,")
 
 

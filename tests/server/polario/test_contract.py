@@ -6,7 +6,7 @@ import httpx
 
 from authkit_sdk.scram import b64
 from tests.conftest import make_settings
-from tests.server.polario_flow import CLIENT_NONCE, DEMO_EMAIL, DEMO_PASSWORD, PolarioClient, proof_for
+from tests.server.polario.flow import CLIENT_NONCE, DEMO_EMAIL, DEMO_PASSWORD, PolarioClient, proof_for
 from tests.support.openapi import ContractValidator
 from tests.support.server import RunningServer, running_server
 from tests.support.specs import load_spec, operations

@@ -11,7 +11,7 @@ from collections.abc import Callable
 import httpx
 
 from authkit_mock.core.settings import RateLimit
-from tests.server.svix_client import (
+from tests.server.svix.client import (
     APP_ID,
     OPERATIONS,
     ORG_KEY,

@@ -15,7 +15,7 @@ import jwt
 import pytest
 
 from tests.conftest import make_settings
-from tests.server.bixarena_flow import (
+from tests.server.bixarena.flow import (
     CLIENT_ID,
     GRACE,
     Pkce,

@@ -11,7 +11,7 @@ from authkit_mock.apis.svix.ratelimit import RateLimiter
 from authkit_mock.core.clock import Clock
 from authkit_mock.core.errors import ApiError
 from authkit_mock.core.settings import RateLimit
-from tests.server.svix_client import SvixClient, svix_server
+from tests.server.svix.client import SvixClient, svix_server
 from tests.support.server import RunningServer
 
 RATE_LIMITED = {

@@ -11,7 +11,7 @@ from aiohttp import web
 from authkit_mock.apis.svix.idempotency import IdempotencyStore, RecordedError, RecordedResponse, fingerprint
 from authkit_mock.core.clock import Clock
 from authkit_mock.core.errors import ApiError, RequestValidationError
-from tests.server.svix_client import (
+from tests.server.svix.client import (
     SvixClient,
     add_application,
     add_org_key,

@@ -26,7 +26,7 @@ from authkit_mock.core.entropy import Entropy
 from authkit_mock.core.pkce import s256_challenge
 from authkit_mock.core.tokens import SigningKey, TokenAuthority
 from tests.conftest import make_settings
-from tests.server.bixarena_flow import GRACE, BixarenaClient, query_of
+from tests.server.bixarena.flow import GRACE, BixarenaClient, query_of
 from tests.support.server import running_server
 
 NOW = 1_800_000_000

@@ -12,7 +12,7 @@ import jwt
 import pytest
 
 from tests.conftest import make_settings
-from tests.server.bixarena_flow import GRACE, BixarenaClient, validator
+from tests.server.bixarena.flow import GRACE, BixarenaClient, validator
 from tests.support.server import RunningServer, running_server
 from tests.support.specs import HTTP_METHODS, load_spec
 

@@ -13,7 +13,7 @@ import jwt
 import pytest
 
 from tests.conftest import make_settings
-from tests.server.bixarena_flow import GRACE, BixarenaClient, query_of, validator, with_query
+from tests.server.bixarena.flow import GRACE, BixarenaClient, query_of, validator, with_query
 from tests.support.server import RunningServer, running_server
 
 STATE_COOKIE_ATTRIBUTES = "; Max-Age=600; Path=/; HttpOnly; SameSite=Lax"

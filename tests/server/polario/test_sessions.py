@@ -10,7 +10,7 @@ import jwt as pyjwt
 import pytest
 
 from authkit_mock.core.store import Token
-from tests.server.polario_flow import DEMO_EMAIL, Login, PolarioClient
+from tests.server.polario.flow import DEMO_EMAIL, Login, PolarioClient
 from tests.support.server import RunningServer
 
 INVALID = {"error": "invalid refresh token"}

@@ -10,7 +10,7 @@ import pytest
 from authkit_mock.core.entropy import Entropy
 from authkit_sdk.scram import b64
 from tests.conftest import make_settings
-from tests.server.polario_flow import (
+from tests.server.polario.flow import (
     CLIENT_NONCE,
     DEMO_EMAIL,
     DEMO_PASSWORD,
