@@ -1,0 +1,133 @@
+"""``authkit-mock`` on the command line: every mistake is one line and exit status 2, the banner tells the truth."""
+
+from __future__ import annotations
+
+import re
+import socket
+import subprocess
+from collections.abc import Iterator
+from importlib.metadata import version
+from pathlib import Path
+
+import httpx
+import pytest
+
+from authkit_mock.cli import main
+from tests.reliability.process import CLI
+
+MISUSES = {
+    "a port beyond 65535": ["serve", "--port", "99999"],
+    "a negative port": ["serve", "--port", "-1"],
+    "a port that is not a number": ["serve", "--port", "http"],
+    "a public URL that is not a URL": ["serve", "--public-url", "notaurl"],
+    "a public URL without a host": ["serve", "--public-url", "http://"],
+    "a public URL with a query": ["serve", "--public-url", "http://mock.example.test/?x=1"],
+    "a public URL with a bad port": ["serve", "--public-url", "http://mock.example.test:99999"],
+    "a CORS origin with a path": ["serve", "--cors-origin", "http://localhost:3000/app"],
+    "a CORS origin without a scheme": ["serve", "--cors-origin", "localhost:3000"],
+    "an empty host": ["serve", "--host", ""],
+    "an empty admin token": ["serve", "--admin-token", ""],
+    "an empty auto-login subject": ["serve", "--idp-auto-login", " "],
+    "a seed file that does not exist": ["serve", "--seed", "no/such/seed.yaml"],
+    "a state file in a missing folder": ["serve", "--state", "no/such/folder/state.db"],
+    "a key file that is a folder": ["serve", "--key-file", "."],
+    "an unknown API": ["serve", "--api", "nope"],
+    "an unknown option": ["serve", "--prot", "80"],
+    "a prism port beyond 65535": ["prism", "--port", "70000"],
+    "no command": [],
+    "seed without an action": ["seed"],
+}
+
+
+@pytest.mark.parametrize("argv", MISUSES.values(), ids=MISUSES.keys())
+def test_a_misuse_is_one_line_and_exit_status_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(argv)
+
+    assert exited.value.code == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert len(err.splitlines()) == 1, err
+    assert err.startswith("authkit-mock")
+    assert "Traceback" not in err
+
+
+@pytest.fixture
+def busy_port() -> Iterator[int]:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        yield taken.getsockname()[1]
+
+
+def test_a_busy_port_is_one_line_and_no_banner(busy_port: int, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["serve", "--port", str(busy_port)]) == 2
+
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == f"authkit-mock serve: cannot listen on 127.0.0.1:{busy_port}: Address already in use\n"
+
+
+def test_an_address_that_does_not_resolve_is_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["serve", "--host", "no-such-host.invalid", "--port", "0"]) == 2
+
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert len(err.splitlines()) == 1
+    assert err.startswith("authkit-mock serve: cannot listen on no-such-host.invalid:0: ")
+
+
+def test_a_broken_seed_file_names_file_line_and_field(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    seed = tmp_path / "seed.yaml"
+    seed.write_text("svix:\n  org_keys: [7]\n", encoding="utf-8")
+
+    assert main(["serve", "--port", "0", "--seed", str(seed)]) == 2
+
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == f"authkit-mock serve: --seed: {seed}:2:14: svix.org_keys[0]: Input should be a valid string\n"
+
+
+def test_port_0_binds_first_and_prints_the_port_it_got() -> None:
+    with subprocess.Popen([str(CLI), "serve", "--port", "0"], stdout=subprocess.PIPE, text=True) as server:
+        assert server.stdout is not None
+        first = server.stdout.readline()
+        found = re.fullmatch(r"authkit-mock: serving on http://127\.0\.0\.1:(\d+) \(admin API: .*\)\n", first)
+        assert found is not None, first
+        port = int(found.group(1))
+        assert port != 0
+        # Printed after binding: the address answers as soon as the banner is there.
+        health = httpx.get(f"http://127.0.0.1:{port}/__admin/health", timeout=10)
+        assert health.status_code == 200
+        assert server.stdout.readline().split()[:2] == ["authlance", f"http://127.0.0.1:{port}/authlance"]
+        server.terminate()
+
+
+@pytest.mark.parametrize("command", [[], ["serve"], ["prism"], ["seed"], ["seed", "check"]])
+def test_help_is_plain_text_with_examples(command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main([*command, "--help"])
+
+    assert exited.value.code == 0
+    text = capsys.readouterr().out
+    assert text.startswith("usage: authkit-mock")
+    assert "``" not in text
+    assert ":class:" not in text
+    if command in ([], ["serve"], ["seed"]):
+        assert "examples:" in text
+
+
+def test_every_serve_option_is_in_the_help(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["serve", "--help"])
+    text = capsys.readouterr().out
+    for option in ("--state", "--idp-auto-login", "--public-url", "--seed", "--cors-origin", "--admin-token"):
+        assert option in text
+
+
+def test_version_is_the_installed_distribution_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+
+    assert exited.value.code == 0
+    assert capsys.readouterr().out == f"authkit-mock {version('authkit-mockserver')}\n"
