@@ -26,7 +26,7 @@ def run_against(code: str, server: RunningServer) -> None:
     """Run a page's example with its client pointed at ``server`` instead of the default 127.0.0.1:4010."""
     assert "BixarenaClient()" in code
     code = code.replace("BixarenaClient()", f"BixarenaClient(base_url={server.api_url('bixarena')!r})")
-    exec(compile(code, "docs/frontend.md", "exec"), {"__name__": "frontend_example"})  # noqa: S102
+    exec(compile(code, "docs/frontend.md", "exec"), {"__name__": "frontend_example"})
 
 
 @pytest.fixture
