@@ -7,6 +7,7 @@ only, so it runs before any environment exists:
     python3 -m bench.first_start                  # the current commit, with uv's download cache as it is
     python3 -m bench.first_start --cold           # an empty uv download cache: everything comes from the registry
     python3 -m bench.first_start --commit REV     # another commit (to compare with an earlier scripts/serve)
+    python3 -m bench.first_start --uv "$(command -v uv)"   # a uv already installed: no project-local one
 """
 
 from __future__ import annotations
@@ -52,13 +53,15 @@ def tree_bytes(path: Path) -> int:
     return sum(p.lstat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
 
 
-def first_start(commit: str, cold: bool, timeout: float) -> dict[str, object]:
+def first_start(commit: str, cold: bool, timeout: float, uv: Path | None = None) -> dict[str, object]:
     """Clone ``commit`` into a temporary folder, start ``scripts/serve`` there and measure until it answers."""
     with tempfile.TemporaryDirectory(prefix="authkit-first-start-") as scratch:
         clone = Path(scratch) / "authkit"
         env = {k: v for k, v in os.environ.items() if not k.startswith(("VIRTUAL_ENV", "UV_PROJECT"))}
         if cold:
             env["UV_CACHE_DIR"] = str(Path(scratch) / "uv-cache")
+        if uv is not None:  # the scripts use a uv on PATH instead of installing their own
+            env["PATH"] = f"{uv.resolve().parent}{os.pathsep}{env.get('PATH', '')}"
         port = free_port()
         started = time.monotonic()
         subprocess.run(["git", "clone", "--quiet", "--no-checkout", str(ROOT), str(clone)], check=True)
@@ -84,19 +87,26 @@ def first_start(commit: str, cold: bool, timeout: float) -> dict[str, object]:
             os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=30)
         sizes = {name: tree_bytes(clone / name) for name in ENVIRONMENTS if (clone / name).exists()}
-        return {"commit": commit, "cold_cache": cold, "seconds_to_first_answer": round(seconds, 1), "bytes": sizes}
+        return {
+            "commit": commit,
+            "cold_cache": cold,
+            "uv_installed": uv is not None,
+            "seconds_to_first_answer": round(seconds, 1),
+            "bytes": sizes,
+        }
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--commit", default="HEAD", help="the commit to clone (default: %(default)s)")
     parser.add_argument("--cold", action="store_true", help="start with an empty uv download cache")
+    parser.add_argument("--uv", type=Path, help="a uv binary to put on PATH (default: the scripts install one)")
     parser.add_argument("--timeout", type=float, default=900, help="give up after this many seconds")
     args = parser.parse_args()
     commit = subprocess.run(
         ["git", "-C", str(ROOT), "rev-parse", "--short", args.commit], check=True, capture_output=True, text=True
     ).stdout.strip()
-    result = first_start(commit, args.cold, args.timeout)
+    result = first_start(commit, args.cold, args.timeout, args.uv)
     sizes = result["bytes"]
     assert isinstance(sizes, dict)
     print(json.dumps(result))

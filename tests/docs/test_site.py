@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -113,3 +114,12 @@ def test_a_chart_edited_by_hand_is_caught(tmp_path: Path) -> None:
     chart.write_text(chart.read_text(encoding="utf-8").replace("<rect", "<rect opacity='0.5'", 1), encoding="utf-8")
 
     assert charts.stale(figures) == [str(chart)]
+
+
+def test_the_readme_links_to_pages_that_exist() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    links = re.findall(r"\]\(([^)#]+)(?:#[^)]*)?\)", readme)
+    local = [link for link in links if "://" not in link]
+    assert local, "the README links to no page"
+    for link in local:
+        assert (ROOT / link).is_file(), f"README.md links to {link}, which does not exist"
