@@ -115,11 +115,11 @@ def add_serve_options(serve: argparse.ArgumentParser) -> None:
         help="seed file (YAML or JSON) replacing the built-in demo data; the server resets to it when it changes",
     )
     serve.add_argument(
-        "--key-file", type=check.writable_file, metavar="FILE", help="JSON file of signing keys, created if missing"
+        "--key-file", type=Path, metavar="FILE", help="JSON file of signing keys, created if missing"
     )
     serve.add_argument(
         "--state",
-        type=check.writable_file,
+        type=Path,
         metavar="FILE",
         help="keep users, sessions, tokens and keys in this SQLite file across restarts (default: in memory)",
     )

@@ -29,8 +29,6 @@ MISUSES = {
     "an empty admin token": ["serve", "--admin-token", ""],
     "an empty auto-login subject": ["serve", "--idp-auto-login", " "],
     "a seed file that does not exist": ["serve", "--seed", "no/such/seed.yaml"],
-    "a state file in a missing folder": ["serve", "--state", "no/such/folder/state.db"],
-    "a key file that is a folder": ["serve", "--key-file", "."],
     "an unknown API": ["serve", "--api", "nope"],
     "an unknown option": ["serve", "--prot", "80"],
     "a prism port beyond 65535": ["prism", "--port", "70000"],
@@ -86,6 +84,24 @@ def test_a_broken_seed_file_names_file_line_and_field(tmp_path: Path, capsys: py
     out, err = capsys.readouterr()
     assert out == ""
     assert err == f"authkit-mock serve: --seed: {seed}:2:14: svix.org_keys[0]: Input should be a valid string\n"
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "says"),
+    [
+        ("--state", "no/such/folder/state.db", "cannot open state file no/such/folder/state.db"),
+        ("--key-file", ".", "cannot read key file ."),
+    ],
+)
+def test_a_file_the_server_cannot_use_is_one_line_and_no_banner(
+    option: str, value: str, says: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["serve", "--port", "0", option, value]) == 2
+
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert len(err.splitlines()) == 1
+    assert err.startswith(f"authkit-mock serve: {says}")
 
 
 def test_port_0_binds_first_and_prints_the_port_it_got() -> None:
