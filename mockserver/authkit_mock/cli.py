@@ -114,9 +114,7 @@ def add_serve_options(serve: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="seed file (YAML or JSON) replacing the built-in demo data; the server resets to it when it changes",
     )
-    serve.add_argument(
-        "--key-file", type=Path, metavar="FILE", help="JSON file of signing keys, created if missing"
-    )
+    serve.add_argument("--key-file", type=Path, metavar="FILE", help="JSON file of signing keys, created if missing")
     serve.add_argument(
         "--state",
         type=Path,
