@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.spec import facts
-from tests.support.specs import SLUGS, load_spec
+from tests.support.specs import ROOT, SLUGS, load_spec
 
 
 @pytest.mark.parametrize("slug", SLUGS)
@@ -24,3 +24,10 @@ def test_facts_table_names_every_operation_of_the_spec(slug: str) -> None:
     assert named == {
         operation["operationId"] for item in load_spec(slug)["paths"].values() for operation in item.values()
     }
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_docs_upstream_names_every_commit_the_facts_cite(slug: str) -> None:
+    page = (ROOT / "docs" / "upstream.md").read_text(encoding="utf-8")
+    sources = facts.load_facts(slug)["sources"].values()
+    assert [source["commit"] for source in sources if "commit" in source and source["commit"] not in page] == []
