@@ -12,6 +12,7 @@ difference (so the list cannot go stale).
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -101,7 +102,7 @@ def source_problems(facts: Facts) -> list[str]:
         if source.get("seed") or (source.get("document") and source.get("url")):
             continue
         missing = [part for part in ("repository", "commit", "path") if not source.get(part)]
-        if missing or len(str(source.get("commit", ""))) != 40:
+        if missing or not re.fullmatch(r"[0-9a-f]{40}", str(source.get("commit", ""))):
             problems.append(f"source {name!r}: needs repository, a 40-hex commit and path")
     for row in expand(facts.get("facts", [])):
         if row.get("source") not in sources:

@@ -47,7 +47,7 @@ class AuthAuthenticationResponse(BaseModel):
     iterationCount: Annotated[
         int | None,
         Field(
-            description="The PBKDF2-HMAC-SHA-256 iteration count (`i=`; 4096 by default in the reference server).",
+            description="The PBKDF2-HMAC-SHA-256 iteration count (`i=`; 4096 by default in the reference server). The `int32`\nformat and the minimum of 1 are the kit's (upstream: a plain integer).\n",
             examples=[4096],
             ge=1,
         ),
@@ -55,7 +55,7 @@ class AuthAuthenticationResponse(BaseModel):
     expires: Annotated[
         int | None,
         Field(
-            description="Unix time in seconds after which the challenge can no longer be answered. A challenge can be\nanswered once.\n",
+            description="Unix time in seconds after which the challenge can no longer be answered. A challenge can be\nanswered once. The `int64` format is the kit's (upstream: a plain integer).\n",
             examples=[1767225720],
         ),
     ] = None

@@ -24,10 +24,11 @@ class AuthAuthenticationResponse:
                 AuthMessage
                 (`s=`). Unknown emails get a fake salt that is stable per email.
             iteration_count (int | Unset): The PBKDF2-HMAC-SHA-256 iteration count (`i=`; 4096 by default in the reference
-                server).
+                server). The `int32`
+                format and the minimum of 1 are the kit's (upstream: a plain integer).
             expires (int | Unset): Unix time in seconds after which the challenge can no longer be answered. A challenge can
                 be
-                answered once.
+                answered once. The `int64` format is the kit's (upstream: a plain integer).
     """
 
     nonce: str | Unset = UNSET
