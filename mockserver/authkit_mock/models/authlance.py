@@ -21,24 +21,24 @@ class ControllersAuthAuthRequest(BaseModel):
 
 class ControllersAuthAuthResponse(BaseModel):
     token: Annotated[
-        str,
+        str | None,
         Field(
             description="A signed JWT for Authlance's protected API (use it as the `BearerAuth` credential); the same value is set as the `loopToken` cookie."
         ),
-    ]
+    ] = None
 
 
 class ControllersAuthLogoutResponse(BaseModel):
     message: Annotated[
-        str,
+        str | None,
         Field(description="A human-readable confirmation that the user is logged out."),
-    ]
+    ] = None
 
 
 class ControllersAuthErrorResponse(BaseModel):
     error: Annotated[
-        str,
+        str | None,
         Field(
             description="A short human-readable description of what went wrong (for people, not for branching on)."
         ),
-    ]
+    ] = None

@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class BasicError(BaseModel):
@@ -42,12 +42,12 @@ class BasicError(BaseModel):
 
 class OidcCallbackResponse(BaseModel):
     status: Annotated[
-        str,
+        str | None,
         Field(
-            description="Always `ok`. Upstream marks it optional; the reference server always sends it.",
+            description="Always `ok`. Optional, as upstream declares it; the reference server always sends it.",
             examples=["ok"],
         ),
-    ]
+    ] = None
 
 
 class InternalTokenResponse(BaseModel):
@@ -76,15 +76,81 @@ class InternalTokenResponse(BaseModel):
     ]
 
 
-class JwksResponse(BaseModel):
-    keys: Annotated[
-        list[dict[str, Any]],
+class Jwk(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    kty: Annotated[
+        str | None,
         Field(
-            description="The public signing keys. Upstream marks the member optional; the reference server always sends it,\nwith at least one key.\n"
+            description="The key type (RFC 7517 section 4.1), e.g. `RSA` or `EC`.",
+            examples=["RSA"],
         ),
-    ]
+    ] = None
+    kid: Annotated[
+        str | None,
+        Field(
+            description="The key id (section 4.5); match it to the `kid` header of a token.",
+            examples=["4d1f0c0a-9a54-4c4e-8a47-3f3e2b6a1c9d"],
+        ),
+    ] = None
+    use: Annotated[
+        str | None,
+        Field(
+            description="The intended use (section 4.2), `sig` for signing keys.",
+            examples=["sig"],
+        ),
+    ] = None
+    alg: Annotated[
+        str | None,
+        Field(
+            description="The algorithm the key is used with (section 4.4), e.g. `RS256` or `ES256`.",
+            examples=["RS256"],
+        ),
+    ] = None
+    crv: Annotated[
+        str | None,
+        Field(
+            description="The curve of an EC key (RFC 7518 section 6.2.1.1), e.g. `P-256`.",
+            examples=["P-256"],
+        ),
+    ] = None
+    x: Annotated[
+        str | None,
+        Field(
+            description="The x coordinate of an EC key, base64url (RFC 7518 section 6.2.1.2)."
+        ),
+    ] = None
+    y: Annotated[
+        str | None,
+        Field(
+            description="The y coordinate of an EC key, base64url (RFC 7518 section 6.2.1.3)."
+        ),
+    ] = None
+    n: Annotated[
+        str | None,
+        Field(
+            description="The modulus of an RSA key, base64url (RFC 7518 section 6.3.1.1)."
+        ),
+    ] = None
+    e: Annotated[
+        str | None,
+        Field(
+            description="The exponent of an RSA key, base64url (RFC 7518 section 6.3.1.2), e.g. `AQAB`.",
+            examples=["AQAB"],
+        ),
+    ] = None
 
 
 class CompleteOidcLoginParametersQuery(BaseModel):
     code: Annotated[str, Field(min_length=1)]
     state: Annotated[str, Field(min_length=1)]
+
+
+class JwksResponse(BaseModel):
+    keys: Annotated[
+        list[Jwk] | None,
+        Field(
+            description="The public signing keys. Optional, as upstream declares it; the reference server always sends it, with\nat least one key.\n"
+        ),
+    ] = None

@@ -24,12 +24,13 @@ class User(BaseModel):
 
 class Session(BaseModel):
     jwtToken: Annotated[
-        str, Field(description="The JWT to send as `Authorization: Bearer <jwtToken>`.")
-    ]
+        str | None,
+        Field(description="The JWT to send as `Authorization: Bearer <jwtToken>`."),
+    ] = None
     expiresAt: Annotated[
-        AwareDatetime,
+        AwareDatetime | None,
         Field(description="When `jwtToken` expires (RFC 3339 date-time, UTC)."),
-    ]
+    ] = None
 
 
 class Empty(BaseModel):
@@ -45,21 +46,23 @@ class Type(StrEnum):
 
 class Error(BaseModel):
     error: Annotated[
-        str,
+        str | None,
         Field(
             description="A short name of the error (the reference server sends the HTTP reason phrase, e.g. `Unauthorized`)."
         ),
-    ]
-    message: Annotated[str, Field(description="A human-readable explanation.")]
+    ] = None
+    message: Annotated[
+        str | None, Field(description="A human-readable explanation.")
+    ] = None
     status: Annotated[
-        int,
+        int | None,
         Field(
             description="The HTTP status code of the response, repeated in the body."
         ),
-    ]
+    ] = None
     type: Annotated[
-        Type,
+        Type | None,
         Field(
             description="How the message should be presented; the reference server always sends `error`."
         ),
-    ]
+    ] = None

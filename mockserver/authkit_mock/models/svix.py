@@ -56,7 +56,7 @@ class AppPortalAccessIn(BaseModel):
     featureFlags: Annotated[
         list[FeatureFlag] | None,
         Field(
-            description="The set of feature flags the created token will have access to.",
+            description="The set of feature flags the created token will have access to. `null` (no flags) and the minimum of one\ncharacter per flag are the seed page's (API 1.4 reference); upstream's openapi.json allows neither\n`null` nor sets a minimum, so clients should send a list of non-empty flags or leave the field out.\n",
             examples=[["cool-new-feature"]],
         ),
     ] = None

@@ -15,11 +15,13 @@ import httpx
 from authkit_sdk._core.auth import TokenAuth
 from authkit_sdk._core.errors import LoginRequiredError, UnauthorizedError
 from authkit_sdk._core.facade import DEFAULT_TIMEOUT, REFERENCE_SERVER, AsyncFacade, SyncFacade, Timeout
+from authkit_sdk._core.responses import Exchange
 from authkit_sdk.pacerpro import generated
 from authkit_sdk.pacerpro._generated.api.authentication import create_session, refresh_session, revoke_all_sessions
 from authkit_sdk.pacerpro._generated.client import AuthenticatedClient
 from authkit_sdk.pacerpro._generated.errors import UnexpectedStatus
 from authkit_sdk.pacerpro._generated.models import Empty, Error, Session, User
+from authkit_sdk.pacerpro._generated.types import Unset
 
 __all__ = ["DEFAULT_BASE_URL", "AsyncPacerproClient", "Empty", "Error", "PacerproClient", "Session", "generated"]
 
@@ -35,8 +37,9 @@ class _SessionState:
         self.expires_at: datetime.datetime | None = None
 
     def keep(self, session: Session) -> Session:
-        self.auth.token = session.jwt_token
-        self.expires_at = session.expires_at
+        # Upstream marks both fields optional: one left out is held as unknown (None).
+        self.auth.token = None if isinstance(session.jwt_token, Unset) else session.jwt_token
+        self.expires_at = None if isinstance(session.expires_at, Unset) else session.expires_at
         return session
 
     def forget(self) -> None:
@@ -46,6 +49,15 @@ class _SessionState:
     def require(self) -> None:
         if not self.auth.token:
             raise LoginRequiredError("no PacerPro token: call login() first")
+
+
+def _revoked(exchange: Exchange) -> Empty:
+    """The result of ``DELETE /session``: upstream declares no media type, so the body may be empty or ``{}``."""
+    try:
+        body = exchange.response.json()
+    except ValueError:
+        body = None
+    return Empty.from_dict(body) if isinstance(body, dict) else Empty()
 
 
 def _raw(base_url: str) -> AuthenticatedClient:
@@ -112,7 +124,7 @@ class PacerproClient(SyncFacade[AuthenticatedClient]):
         """
         self._state.require()
         try:
-            result = self._call(revoke_all_sessions._get_kwargs(), revoke_all_sessions._parse_response, Empty)
+            result = _revoked(self._send(revoke_all_sessions._get_kwargs(), revoke_all_sessions._parse_response))
         except UnauthorizedError:
             self._state.forget()
             raise
@@ -168,7 +180,8 @@ class AsyncPacerproClient(AsyncFacade[AuthenticatedClient]):
         """Revoke every token of the user (this one included) and forget it (also on 401)."""
         self._state.require()
         try:
-            result = await self._call(revoke_all_sessions._get_kwargs(), revoke_all_sessions._parse_response, Empty)
+            exchange = await self._send(revoke_all_sessions._get_kwargs(), revoke_all_sessions._parse_response)
+            result = _revoked(exchange)
         except UnauthorizedError:
             self._state.forget()
             raise

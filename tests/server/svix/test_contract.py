@@ -78,6 +78,14 @@ def test_every_documented_status_of_every_operation_is_produced_and_matches_the_
         with_request_in_flight(
             server, "logout", lambda: other.logout(busy, key="k-409"), lambda: client.logout(busy, key="k-409")
         )
+        # 400: documented upstream on every operation; the reference server sends it only as an injected fault.
+        fresh = client.new_app_token()
+        for operation_id in OPERATIONS:
+            server.sync(functools.partial(server.runtime.faults.add, "svix", operation_id, 400, 0, 1))
+        client.expire_all(APP_ID, {"expiry": 0})
+        client.dashboard_access()
+        client.app_portal_access()
+        client.logout(fresh)
         orphan = client.new_app_token()
         server.sync(lambda: server.runtime.store.applications.pop(APP_ID))
         client.logout(orphan)

@@ -172,7 +172,8 @@ async def get_jwks(request: web.Request) -> web.Response:
 
 
 def _json(model: InternalTokenResponse | JwksResponse | OidcCallbackResponse) -> web.Response:
-    return web.Response(text=model.model_dump_json(), content_type="application/json")
+    # exclude_unset: a JWK leaves out the members of other key types (an EC key has no n, e), never sends null.
+    return web.Response(text=model.model_dump_json(exclude_unset=True), content_type="application/json")
 
 
 def _cookie(request: web.Request, name: str, value: str, max_age: int | None = None) -> str:

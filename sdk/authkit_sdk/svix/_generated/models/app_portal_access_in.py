@@ -16,7 +16,10 @@ class AppPortalAccessIn:
     """Options of the application token to create.
 
     Attributes:
-        feature_flags (list[str] | None | Unset): The set of feature flags the created token will have access to.
+        feature_flags (list[str] | None | Unset): The set of feature flags the created token will have access to. `null`
+            (no flags) and the minimum of one
+            character per flag are the seed page's (API 1.4 reference); upstream's openapi.json allows neither
+            `null` nor sets a minimum, so clients should send a list of non-empty flags or leave the field out.
     """
 
     feature_flags: list[str] | None | Unset = UNSET
