@@ -17,9 +17,9 @@ import pytest
 import authkit_mock.apis.pacerpro as pacerpro_api
 import authkit_mock.models.pacerpro as pacerpro_models
 from tests.conftest import make_settings
-from tests.server.bixarena_flow import GRACE, BixarenaClient
-from tests.server.polario_flow import CLIENT_NONCE, DEMO_EMAIL, DEMO_PASSWORD, PolarioClient
-from tests.server.svix_client import APP_ID, ORG_KEY
+from tests.server.bixarena.flow import GRACE, BixarenaClient
+from tests.server.polario.flow import CLIENT_NONCE, DEMO_EMAIL, DEMO_PASSWORD, PolarioClient
+from tests.server.svix.client import APP_ID, ORG_KEY
 from tests.support.openapi import ContractValidator
 from tests.support.server import RunningServer, running_server
 
