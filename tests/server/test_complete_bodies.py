@@ -14,7 +14,7 @@ from typing import Any
 import httpx
 import pytest
 
-import authkit_mock.apis.pacerpro as pacerpro_api
+import authkit_mock.apis.pacerpro.api as pacerpro_api
 import authkit_mock.models.pacerpro as pacerpro_models
 from tests.conftest import make_settings
 from tests.server.bixarena.flow import GRACE, BixarenaClient
