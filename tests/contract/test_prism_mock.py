@@ -271,7 +271,7 @@ def test_every_operation_has_a_facade_success_path_against_the_mock() -> None:
     assert covered == documented
 
 
-EXCEPTION_FOR_STATUS: dict[int, type[errors.AuthkitError]] = {
+EXCEPTION_FOR_STATUS: dict[int, type[errors.AuthkitError[Any]]] = {
     400: errors.BadRequestError,
     401: errors.UnauthorizedError,
     403: errors.ForbiddenError,

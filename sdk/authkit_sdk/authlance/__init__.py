@@ -13,7 +13,8 @@ import httpx
 
 from authkit_sdk._core.auth import cookie_value
 from authkit_sdk._core.facade import DEFAULT_TIMEOUT, REFERENCE_SERVER, AsyncFacade, SyncFacade, Timeout
-from authkit_sdk.authlance import generated
+from authkit_sdk._core.responses import ApiErrors
+from authkit_sdk.authlance import errors, generated, models
 from authkit_sdk.authlance._generated.api.auth import exchange_session_for_token, logout
 from authkit_sdk.authlance._generated.client import AuthenticatedClient
 from authkit_sdk.authlance._generated.errors import UnexpectedStatus
@@ -32,7 +33,9 @@ __all__ = [
     "ControllersAuthAuthResponse",
     "ControllersAuthErrorResponse",
     "ControllersAuthLogoutResponse",
+    "errors",
     "generated",
+    "models",
 ]
 
 DEFAULT_BASE_URL = f"{REFERENCE_SERVER}/authlance"
@@ -40,6 +43,9 @@ DEFAULT_BASE_URL = f"{REFERENCE_SERVER}/authlance"
 
 LOOP_TOKEN_COOKIE = "loopToken"
 """The auth cookie Authlance sets on a successful exchange."""
+
+
+_ERRORS = ApiErrors("authlance", errors.AuthlanceError, UnexpectedStatus)
 
 
 def _raw(base_url: str) -> AuthenticatedClient:
@@ -69,7 +75,7 @@ class AuthlanceClient(SyncFacade[AuthenticatedClient]):
             base_url=base_url,
             timeout=timeout,
             auth=None,
-            unexpected_status=UnexpectedStatus,
+            errors=_ERRORS,
             httpx_client=httpx_client,
             httpx_args=httpx_args,
         )
@@ -115,7 +121,7 @@ class AsyncAuthlanceClient(AsyncFacade[AuthenticatedClient]):
             base_url=base_url,
             timeout=timeout,
             auth=None,
-            unexpected_status=UnexpectedStatus,
+            errors=_ERRORS,
             httpx_client=httpx_client,
             httpx_args=httpx_args,
         )
