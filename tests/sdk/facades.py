@@ -7,9 +7,10 @@ against the RFC's own numbers.
 
 from __future__ import annotations
 
+import functools
 import inspect
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -229,11 +230,28 @@ def _happy(slug: str) -> dict[str, httpx.Response]:
     return answers[slug]
 
 
-def api_router(slug: str) -> respx.Router:
-    """A router for ``slug`` with one route per operation (named by operationId), each answering its success."""
+@functools.cache
+def _happy_routes(slug: str) -> tuple[tuple[str, str, str, httpx.Response], ...]:
+    """``(operationId, method, path template, answer)`` of every operation (read from the spec once)."""
+    return tuple(
+        (operation_id, *operation(slug, operation_id)[:2], answer) for operation_id, answer in _happy(slug).items()
+    )
+
+
+def happy_answer(slug: str, operation_id: str) -> httpx.Response:
+    """A fresh copy of what ``operation_id`` answers when a test does not say otherwise."""
+    return copy_response(_happy(slug)[operation_id])
+
+
+def api_router(slug: str, only: Collection[str] | None = None) -> respx.Router:
+    """A router for ``slug`` with one route per operation (named by operationId), each answering its success.
+
+    ``only``: just the routes of these operations (a router is built per test; fewer routes, less time).
+    """
     router = respx.Router(base_url=BASE_URLS[slug], assert_all_called=False)
-    for operation_id, answer in _happy(slug).items():
-        method, path, _ = operation(slug, operation_id)
+    for operation_id, method, path, answer in _happy_routes(slug):
+        if only is not None and operation_id not in only:
+            continue
         route = router.route(name=operation_id, method=method, path__regex=path_regex(path))
         route.mock(side_effect=lambda _request, answer=answer: copy_response(answer))
     return router
@@ -241,6 +259,10 @@ def api_router(slug: str) -> respx.Router:
 
 def _login(client: Any) -> Any:
     return client.login(RFC_USER, RFC_PASSWORD)
+
+
+LOGIN_OPERATIONS = {"polario": ("scram_first_message", "scram_final_message")}
+"""The operations a login runs (a Call's ``prepare``, or the call itself), per API that has one in two steps."""
 
 
 @dataclass(frozen=True)
