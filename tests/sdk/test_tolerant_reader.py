@@ -10,6 +10,7 @@ A deliberately strict reader (the generated parser on the raw response, any fail
 from __future__ import annotations
 
 from collections import Counter
+
 import httpx
 import pytest
 
