@@ -74,6 +74,8 @@ class ApiErrors:
 
     def error_class(self, generic: type[AuthkitError[Any]]) -> type[AuthkitError[Any]]:
         """The API's own subclass of ``generic`` (or the API's base when it has none)."""
+        if issubclass(self.base, generic):
+            return self.base
         pending = list(self.base.__subclasses__())
         while pending:
             candidate = pending.pop(0)
