@@ -28,6 +28,7 @@ from authkit_sdk.bixarena import BixarenaClient
 from authkit_sdk.pacerpro import PacerproClient
 from authkit_sdk.polario import PolarioClient
 from authkit_sdk.svix import SvixClient
+from authkit_sdk.svix import errors as svix_errors
 from tests.contract.conftest import PrismMocks
 from tests.sdk import calls
 from tests.sdk.calls import Exchange
@@ -292,5 +293,6 @@ def test_a_documented_svix_error_from_the_mock_raises_its_facade_error(status: i
         pytest.raises(errors.AuthkitError) as raised,
     ):
         svix.dashboard_access("app_demo")
-    assert type(raised.value) is EXCEPTION_FOR_STATUS[status]
+    assert isinstance(raised.value, EXCEPTION_FOR_STATUS[status])
+    assert isinstance(raised.value, svix_errors.SvixError)  # svix's own class, its body typed as svix's
     assert raised.value.status_code == status
