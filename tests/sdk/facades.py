@@ -17,7 +17,7 @@ from typing import Any
 import httpx
 import respx
 
-from authkit_sdk import admin, authlance, bixarena, pacerpro, polario, svix
+from authkit_sdk import admin, authlance, bixarena, errors, pacerpro, polario, svix
 from tests.support.specs import load_spec, operations, resolve
 
 # RFC 7677 section 3: the SCRAM-SHA-256 exchange of user "user" with password "pencil".
@@ -33,6 +33,19 @@ RFC_SERVER_SIGNATURE = "6rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4="
 SVIX_TOKEN = "testsk_facade"
 PACERPRO_TOKEN = "jwt-initial"
 AUTHORIZE_URL = "http://127.0.0.1:4010/synapse/authorize?state=st-1&nonce=n-1"
+
+EXCEPTION_FOR_STATUS: dict[int, type[errors.AuthkitError[Any]]] = {
+    400: errors.BadRequestError,
+    401: errors.UnauthorizedError,
+    403: errors.ForbiddenError,
+    404: errors.NotFoundError,
+    409: errors.ConflictError,
+    416: errors.InvalidRefreshTokenError,
+    422: errors.UnprocessableEntityError,
+    429: errors.RateLimitedError,
+    500: errors.ServerError,
+}
+"""The class of each documented error status (any 5xx: ServerError), as the README's table says."""
 
 FACADES: dict[str, tuple[type[Any], type[Any]]] = {
     "authlance": (authlance.AuthlanceClient, authlance.AsyncAuthlanceClient),

@@ -15,20 +15,17 @@ import httpx
 import pytest
 
 from authkit_sdk import errors
-from tests.sdk.facades import CALLS, Call, api_router, documented_errors, make_facade, resolved, success_status
+from tests.sdk.facades import (
+    CALLS,
+    EXCEPTION_FOR_STATUS,
+    Call,
+    api_router,
+    documented_errors,
+    make_facade,
+    resolved,
+    success_status,
+)
 from tests.support.specs import ALL_SPECS, load_spec, operations
-
-EXCEPTION_FOR_STATUS: dict[int, type[errors.AuthkitError[Any]]] = {
-    400: errors.BadRequestError,
-    401: errors.UnauthorizedError,
-    403: errors.ForbiddenError,
-    404: errors.NotFoundError,
-    409: errors.ConflictError,
-    416: errors.InvalidRefreshTokenError,
-    422: errors.UnprocessableEntityError,
-    429: errors.RateLimitedError,
-    500: errors.ServerError,
-}
 
 ERROR_CASES = [
     pytest.param(call, status, body, id=f"{call}-{status}-{name}")

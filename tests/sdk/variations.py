@@ -23,7 +23,16 @@ import respx
 
 from authkit_sdk import errors
 from tests.sdk import calls
-from tests.sdk.facades import CALLS, LOGIN_OPERATIONS, Call, api_router, happy_answer, make_facade, resolved
+from tests.sdk.facades import (
+    CALLS,
+    EXCEPTION_FOR_STATUS,
+    LOGIN_OPERATIONS,
+    Call,
+    api_router,
+    happy_answer,
+    make_facade,
+    resolved,
+)
 from tests.support.specs import ALL_SPECS, Spec, load_spec, operations, resolve
 
 UNKNOWN_FIELD = "authkit_unknown_field"
@@ -34,16 +43,6 @@ HTML_PAGE = (
     "<html><head><title>502 Bad Gateway</title></head>"
     "<body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>"
 )
-GENERIC_CLASS: dict[int, type[errors.AuthkitError[Any]]] = {
-    400: errors.BadRequestError,
-    401: errors.UnauthorizedError,
-    403: errors.ForbiddenError,
-    404: errors.NotFoundError,
-    409: errors.ConflictError,
-    416: errors.InvalidRefreshTokenError,
-    422: errors.UnprocessableEntityError,
-    429: errors.RateLimitedError,
-}
 
 
 @dataclass(frozen=True)
@@ -307,7 +306,7 @@ def api_class(slug: str, generic: type[errors.AuthkitError[Any]]) -> type[errors
 
 def check_error(case: Case, answer: Answer, result: Any) -> None:
     """A documented error status: its API's typed error, whatever the body."""
-    generic = errors.ServerError if case.status >= 500 else GENERIC_CLASS[case.status]
+    generic = errors.ServerError if case.status >= 500 else EXCEPTION_FOR_STATUS[case.status]
     expected = api_class(case.call.slug, generic)
     assert isinstance(result, expected), f"expected {expected.__qualname__}, got {result!r}"
     assert not isinstance(result, errors.UnexpectedResponseError | errors.MalformedResponseError)

@@ -133,15 +133,14 @@ def _decoded(text: str) -> object:
     return value
 
 
-def _as_utf8_json(response: httpx.Response, text: str, content: bytes | None = None) -> httpx.Response:
-    """What the generated parser reads: ``response`` itself when it is plain UTF-8, else a UTF-8 copy of it."""
-    if content is None:
-        plain = (response.charset_encoding or "utf-8").lower() in _UTF8 and not response.content.startswith(
-            codecs.BOM_UTF8
-        )
-        if plain:
-            return response
-        content = text.encode("utf-8")
+def _is_plain_utf8(response: httpx.Response) -> bool:
+    """Whether the generated parser can read the bytes as they are (UTF-8, no BOM): the common case, no copy."""
+    charset = (response.charset_encoding or "utf-8").lower()
+    return charset in _UTF8 and not response.content.startswith(codecs.BOM_UTF8)
+
+
+def _json_copy(response: httpx.Response, content: bytes) -> httpx.Response:
+    """A response holding ``content`` (UTF-8 JSON) for the generated parser to read."""
     return httpx.Response(response.status_code, content=content, headers={"content-type": "application/json"})
 
 
@@ -155,28 +154,27 @@ def _why(exc: Exception) -> str:
 def unwrap(response: httpx.Response, parse: Parser, client: object, api: ApiErrors) -> Exchange:
     """Parse ``response`` with the generated ``parse``; raise ``api``'s typed error for a failure."""
     status = response.status_code
-    text = body_text(response)
+    readable = response if _is_plain_utf8(response) else _json_copy(response, body_text(response).encode())
     try:
-        parsed = parse(client=client, response=_as_utf8_json(response, text))
+        parsed = parse(client=client, response=readable)
     except api.unexpected_status:
-        raise api.error(response, text, documented=False) from None
+        raise api.error(response, body_text(response), documented=False) from None
     except _PARSE_ERRORS as exc:
         if status >= 400:
-            raise api.error(response, text) from None
-        parsed = _read_empty(response, parse, client, api, text, exc)
+            raise api.error(response, body_text(response)) from None
+        parsed = _read_empty(response, parse, client, api, exc)
     if status >= 400:
-        raise api.error(response, text, body=parsed)
+        raise api.error(response, body_text(response), body=parsed)
     return Exchange(response, parsed, api)
 
 
-def _read_empty(
-    response: httpx.Response, parse: Parser, client: object, api: ApiErrors, text: str, exc: Exception
-) -> object:
+def _read_empty(response: httpx.Response, parse: Parser, client: object, api: ApiErrors, exc: Exception) -> object:
     """A success whose body did not parse: read an empty body as ``{}``, else raise :class:`MalformedResponseError`."""
+    text = body_text(response)
     if text.strip():
         raise api.malformed(response, text, f"the body does not match the contract ({_why(exc)})") from None
     try:
-        return parse(client=client, response=_as_utf8_json(response, text, b"{}"))
+        return parse(client=client, response=_json_copy(response, b"{}"))
     except _PARSE_ERRORS as empty_exc:
         raise api.malformed(
             response, text, f"an empty body, and the contract requires one ({_why(empty_exc)})"
