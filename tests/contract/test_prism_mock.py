@@ -28,6 +28,7 @@ from authkit_sdk.bixarena import BixarenaClient
 from authkit_sdk.pacerpro import PacerproClient
 from authkit_sdk.polario import PolarioClient
 from authkit_sdk.svix import SvixClient
+from authkit_sdk.svix import errors as svix_errors
 from tests.contract.conftest import PrismMocks
 from tests.sdk import calls
 from tests.sdk.calls import Exchange
@@ -271,7 +272,7 @@ def test_every_operation_has_a_facade_success_path_against_the_mock() -> None:
     assert covered == documented
 
 
-EXCEPTION_FOR_STATUS: dict[int, type[errors.AuthkitError]] = {
+EXCEPTION_FOR_STATUS: dict[int, type[errors.AuthkitError[Any]]] = {
     400: errors.BadRequestError,
     401: errors.UnauthorizedError,
     403: errors.ForbiddenError,
@@ -292,5 +293,6 @@ def test_a_documented_svix_error_from_the_mock_raises_its_facade_error(status: i
         pytest.raises(errors.AuthkitError) as raised,
     ):
         svix.dashboard_access("app_demo")
-    assert type(raised.value) is EXCEPTION_FOR_STATUS[status]
+    assert isinstance(raised.value, EXCEPTION_FOR_STATUS[status])
+    assert isinstance(raised.value, svix_errors.SvixError)  # svix's own class, its body typed as svix's
     assert raised.value.status_code == status

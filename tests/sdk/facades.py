@@ -7,16 +7,17 @@ against the RFC's own numbers.
 
 from __future__ import annotations
 
+import functools
 import inspect
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
 import respx
 
-from authkit_sdk import admin, authlance, bixarena, pacerpro, polario, svix
+from authkit_sdk import admin, authlance, bixarena, errors, pacerpro, polario, svix
 from tests.support.specs import load_spec, operations, resolve
 
 # RFC 7677 section 3: the SCRAM-SHA-256 exchange of user "user" with password "pencil".
@@ -32,6 +33,19 @@ RFC_SERVER_SIGNATURE = "6rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4="
 SVIX_TOKEN = "testsk_facade"
 PACERPRO_TOKEN = "jwt-initial"
 AUTHORIZE_URL = "http://127.0.0.1:4010/synapse/authorize?state=st-1&nonce=n-1"
+
+EXCEPTION_FOR_STATUS: dict[int, type[errors.AuthkitError[Any]]] = {
+    400: errors.BadRequestError,
+    401: errors.UnauthorizedError,
+    403: errors.ForbiddenError,
+    404: errors.NotFoundError,
+    409: errors.ConflictError,
+    416: errors.InvalidRefreshTokenError,
+    422: errors.UnprocessableEntityError,
+    429: errors.RateLimitedError,
+    500: errors.ServerError,
+}
+"""The class of each documented error status (any 5xx: ServerError), as the README's table says."""
 
 FACADES: dict[str, tuple[type[Any], type[Any]]] = {
     "authlance": (authlance.AuthlanceClient, authlance.AsyncAuthlanceClient),
@@ -229,11 +243,28 @@ def _happy(slug: str) -> dict[str, httpx.Response]:
     return answers[slug]
 
 
-def api_router(slug: str) -> respx.Router:
-    """A router for ``slug`` with one route per operation (named by operationId), each answering its success."""
+@functools.cache
+def _happy_routes(slug: str) -> tuple[tuple[str, str, str, httpx.Response], ...]:
+    """``(operationId, method, path template, answer)`` of every operation (read from the spec once)."""
+    return tuple(
+        (operation_id, *operation(slug, operation_id)[:2], answer) for operation_id, answer in _happy(slug).items()
+    )
+
+
+def happy_answer(slug: str, operation_id: str) -> httpx.Response:
+    """A fresh copy of what ``operation_id`` answers when a test does not say otherwise."""
+    return copy_response(_happy(slug)[operation_id])
+
+
+def api_router(slug: str, only: Collection[str] | None = None) -> respx.Router:
+    """A router for ``slug`` with one route per operation (named by operationId), each answering its success.
+
+    ``only``: just the routes of these operations (a router is built per test; fewer routes, less time).
+    """
     router = respx.Router(base_url=BASE_URLS[slug], assert_all_called=False)
-    for operation_id, answer in _happy(slug).items():
-        method, path, _ = operation(slug, operation_id)
+    for operation_id, method, path, answer in _happy_routes(slug):
+        if only is not None and operation_id not in only:
+            continue
         route = router.route(name=operation_id, method=method, path__regex=path_regex(path))
         route.mock(side_effect=lambda _request, answer=answer: copy_response(answer))
     return router
@@ -241,6 +272,10 @@ def api_router(slug: str) -> respx.Router:
 
 def _login(client: Any) -> Any:
     return client.login(RFC_USER, RFC_PASSWORD)
+
+
+LOGIN_OPERATIONS = {"polario": ("scram_first_message", "scram_final_message")}
+"""The operations a login runs (a Call's ``prepare``, or the call itself), per API that has one in two steps."""
 
 
 @dataclass(frozen=True)

@@ -85,10 +85,10 @@ def test_a_relative_location_is_resolved_against_the_api_url() -> None:
         assert client.start_login() == "http://127.0.0.1:4010/synapse/authorize?x=1"
 
 
-def test_a_start_without_an_authorize_url_raises_unexpected_response_error() -> None:
+def test_a_start_without_an_authorize_url_raises_malformed_response_error() -> None:
     router = _router()
     router["start_oidc_login"].mock(return_value=httpx.Response(204))
-    with BixarenaClient(httpx_args=mocked(router)) as client, pytest.raises(errors.UnexpectedResponseError) as raised:
+    with BixarenaClient(httpx_args=mocked(router)) as client, pytest.raises(errors.MalformedResponseError) as raised:
         client.start_login()
     assert raised.value.status_code == 204
 

@@ -15,7 +15,8 @@ import httpx
 
 from authkit_sdk._core.auth import TokenAuth
 from authkit_sdk._core.facade import DEFAULT_TIMEOUT, REFERENCE_SERVER, AsyncFacade, SyncFacade, Timeout
-from authkit_sdk.admin import _requests, generated
+from authkit_sdk._core.responses import ApiErrors
+from authkit_sdk.admin import _requests, errors, generated, models
 from authkit_sdk.admin._generated.api.clock import get_clock
 from authkit_sdk.admin._generated.api.faults import clear_faults, delete_fault, list_faults
 from authkit_sdk.admin._generated.api.health import get_health
@@ -75,7 +76,9 @@ __all__ = [
     "JournalEntry",
     "JournalEntryList",
     "StatusOk",
+    "errors",
     "generated",
+    "models",
 ]
 
 DEFAULT_BASE_URL = f"{REFERENCE_SERVER}/__admin"
@@ -83,6 +86,9 @@ DEFAULT_BASE_URL = f"{REFERENCE_SERVER}/__admin"
 
 ADMIN_TOKEN_HEADER = "X-Admin-Token"
 """The header of the admin token (sent as is, no prefix)."""
+
+
+_ERRORS = ApiErrors("admin", errors.AdminApiError, UnexpectedStatus)
 
 
 def _raw(base_url: str, token: str | None) -> AuthenticatedClient:
@@ -120,7 +126,7 @@ class AdminClient(SyncFacade[AuthenticatedClient]):
             base_url=base_url,
             timeout=timeout,
             auth=TokenAuth(token, header=ADMIN_TOKEN_HEADER, prefix=""),
-            unexpected_status=UnexpectedStatus,
+            errors=_ERRORS,
             httpx_client=httpx_client,
             httpx_args=httpx_args,
         )
@@ -241,7 +247,7 @@ class AsyncAdminClient(AsyncFacade[AuthenticatedClient]):
             base_url=base_url,
             timeout=timeout,
             auth=TokenAuth(token, header=ADMIN_TOKEN_HEADER, prefix=""),
-            unexpected_status=UnexpectedStatus,
+            errors=_ERRORS,
             httpx_client=httpx_client,
             httpx_args=httpx_args,
         )

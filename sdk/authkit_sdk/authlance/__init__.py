@@ -12,10 +12,9 @@ from typing import Any
 import httpx
 
 from authkit_sdk._core.auth import cookie_value
-from authkit_sdk._core.errors import UnexpectedResponseError, raw_body
 from authkit_sdk._core.facade import DEFAULT_TIMEOUT, REFERENCE_SERVER, AsyncFacade, SyncFacade, Timeout
-from authkit_sdk._core.responses import Exchange, expect
-from authkit_sdk.authlance import generated
+from authkit_sdk._core.responses import ApiErrors, Exchange, expect
+from authkit_sdk.authlance import errors, generated, models
 from authkit_sdk.authlance._generated.api.auth import exchange_session_for_token, logout
 from authkit_sdk.authlance._generated.client import AuthenticatedClient
 from authkit_sdk.authlance._generated.errors import UnexpectedStatus
@@ -34,7 +33,9 @@ __all__ = [
     "ControllersAuthAuthResponse",
     "ControllersAuthErrorResponse",
     "ControllersAuthLogoutResponse",
+    "errors",
     "generated",
+    "models",
 ]
 
 DEFAULT_BASE_URL = f"{REFERENCE_SERVER}/authlance"
@@ -44,20 +45,16 @@ LOOP_TOKEN_COOKIE = "loopToken"
 """The auth cookie Authlance sets on a successful exchange."""
 
 
+_ERRORS = ApiErrors("authlance", errors.AuthlanceError, UnexpectedStatus)
+
+
 def _token(exchange: Exchange, cookies: httpx.Cookies) -> str:
     """The JWT of a successful exchange: ``token`` from the body or, since upstream marks that field optional,
-    the ``loopToken`` cookie the same answer sets; :class:`UnexpectedResponseError` when there is neither."""
+    the ``loopToken`` cookie the same answer sets; :class:`MalformedResponseError` when there is neither."""
     result = expect(exchange, ControllersAuthAuthResponse)
     token = result.token or cookie_value(cookies, LOOP_TOKEN_COOKIE)
     if not token:
-        response = exchange.response
-        raise UnexpectedResponseError(
-            f"authlance answered {response.status_code} without a token"
-            f" (no `token` field, no {LOOP_TOKEN_COOKIE} cookie)",
-            status_code=response.status_code,
-            body=raw_body(response),
-            response=response,
-        )
+        raise exchange.malformed(f"a success without a token (no `token` field, no {LOOP_TOKEN_COOKIE} cookie)")
     return token
 
 
@@ -88,7 +85,7 @@ class AuthlanceClient(SyncFacade[AuthenticatedClient]):
             base_url=base_url,
             timeout=timeout,
             auth=None,
-            unexpected_status=UnexpectedStatus,
+            errors=_ERRORS,
             httpx_client=httpx_client,
             httpx_args=httpx_args,
         )
@@ -133,7 +130,7 @@ class AsyncAuthlanceClient(AsyncFacade[AuthenticatedClient]):
             base_url=base_url,
             timeout=timeout,
             auth=None,
-            unexpected_status=UnexpectedStatus,
+            errors=_ERRORS,
             httpx_client=httpx_client,
             httpx_args=httpx_args,
         )

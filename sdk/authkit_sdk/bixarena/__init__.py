@@ -15,10 +15,10 @@ from typing import Any
 import httpx
 
 from authkit_sdk._core.auth import TokenAuth, cookie_value
-from authkit_sdk._core.errors import LoginRequiredError, UnexpectedResponseError, raw_body
+from authkit_sdk._core.errors import LoginRequiredError
 from authkit_sdk._core.facade import DEFAULT_TIMEOUT, REFERENCE_SERVER, AsyncFacade, SyncFacade, Timeout
-from authkit_sdk._core.responses import Exchange
-from authkit_sdk.bixarena import generated
+from authkit_sdk._core.responses import ApiErrors, Exchange
+from authkit_sdk.bixarena import errors, generated, models
 from authkit_sdk.bixarena._generated.api.auth import (
     complete_oidc_login,
     get_jwks,
@@ -46,7 +46,9 @@ __all__ = [
     "InternalTokenResponse",
     "JwksResponse",
     "OidcCallbackResponse",
+    "errors",
     "generated",
+    "models",
 ]
 
 DEFAULT_BASE_URL = f"{REFERENCE_SERVER}/bixarena"
@@ -54,6 +56,9 @@ DEFAULT_BASE_URL = f"{REFERENCE_SERVER}/bixarena"
 
 SESSION_COOKIE = "JSESSIONID"
 """The BixArena session cookie."""
+
+
+_ERRORS = ApiErrors("bixarena", errors.BixarenaError, UnexpectedStatus)
 
 
 def _raw(base_url: str) -> AuthenticatedClient:
@@ -66,12 +71,7 @@ def _authorize_url(exchange: Exchange) -> str:
     response = exchange.response
     location = response.headers.get("location")
     if not location:
-        raise UnexpectedResponseError(
-            f"{response.status_code} from the OIDC start without a Location: there is no authorize URL to follow",
-            status_code=response.status_code,
-            body=raw_body(response),
-            response=response,
-        )
+        raise exchange.malformed("no Location header: there is no authorize URL to follow")
     return str(response.request.url.join(location))
 
 
@@ -128,7 +128,7 @@ class BixarenaClient(_BixarenaBase, SyncFacade[AuthenticatedClient]):
             base_url=base_url,
             timeout=timeout,
             auth=self._auth,
-            unexpected_status=UnexpectedStatus,
+            errors=_ERRORS,
             httpx_client=httpx_client,
             httpx_args=httpx_args,
         )
@@ -197,7 +197,7 @@ class AsyncBixarenaClient(_BixarenaBase, AsyncFacade[AuthenticatedClient]):
             base_url=base_url,
             timeout=timeout,
             auth=self._auth,
-            unexpected_status=UnexpectedStatus,
+            errors=_ERRORS,
             httpx_client=httpx_client,
             httpx_args=httpx_args,
         )

@@ -15,15 +15,25 @@ import httpx
 from authkit_sdk._core.auth import TokenAuth
 from authkit_sdk._core.errors import LoginRequiredError, UnauthorizedError
 from authkit_sdk._core.facade import DEFAULT_TIMEOUT, REFERENCE_SERVER, AsyncFacade, SyncFacade, Timeout
-from authkit_sdk._core.responses import Exchange
-from authkit_sdk.pacerpro import generated
+from authkit_sdk._core.responses import ApiErrors, Exchange
+from authkit_sdk.pacerpro import errors, generated, models
 from authkit_sdk.pacerpro._generated.api.authentication import create_session, refresh_session, revoke_all_sessions
 from authkit_sdk.pacerpro._generated.client import AuthenticatedClient
 from authkit_sdk.pacerpro._generated.errors import UnexpectedStatus
 from authkit_sdk.pacerpro._generated.models import Empty, Error, Session, User
 from authkit_sdk.pacerpro._generated.types import Unset
 
-__all__ = ["DEFAULT_BASE_URL", "AsyncPacerproClient", "Empty", "Error", "PacerproClient", "Session", "generated"]
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "AsyncPacerproClient",
+    "Empty",
+    "Error",
+    "PacerproClient",
+    "Session",
+    "errors",
+    "generated",
+    "models",
+]
 
 DEFAULT_BASE_URL = f"{REFERENCE_SERVER}/pacerpro"
 """The reference server's PacerPro API (the real service is ``https://api.pacerpro.com/v1``)."""
@@ -49,6 +59,9 @@ class _SessionState:
     def require(self) -> None:
         if not self.auth.token:
             raise LoginRequiredError("no PacerPro token: call login() first")
+
+
+_ERRORS = ApiErrors("pacerpro", errors.PacerproError, UnexpectedStatus)
 
 
 def _revoked(exchange: Exchange) -> Empty:
@@ -91,7 +104,7 @@ class PacerproClient(SyncFacade[AuthenticatedClient]):
             base_url=base_url,
             timeout=timeout,
             auth=self._state.auth,
-            unexpected_status=UnexpectedStatus,
+            errors=_ERRORS,
             httpx_client=httpx_client,
             httpx_args=httpx_args,
         )
@@ -150,7 +163,7 @@ class AsyncPacerproClient(AsyncFacade[AuthenticatedClient]):
             base_url=base_url,
             timeout=timeout,
             auth=self._state.auth,
-            unexpected_status=UnexpectedStatus,
+            errors=_ERRORS,
             httpx_client=httpx_client,
             httpx_args=httpx_args,
         )

@@ -16,7 +16,8 @@ import httpx
 
 from authkit_sdk._core.errors import UnauthorizedError
 from authkit_sdk._core.facade import DEFAULT_TIMEOUT, REFERENCE_SERVER, AsyncFacade, SyncFacade, Timeout
-from authkit_sdk.polario import generated
+from authkit_sdk._core.responses import ApiErrors
+from authkit_sdk.polario import errors, generated, models
 from authkit_sdk.polario._generated.api.auth import scram_first_message
 from authkit_sdk.polario._generated.api.session import logout, refresh_session, scram_final_message
 from authkit_sdk.polario._generated.client import AuthenticatedClient
@@ -43,11 +44,16 @@ __all__ = [
     "ModelSwagError",
     "ModelSwagStatusOk",
     "PolarioClient",
+    "errors",
     "generated",
+    "models",
 ]
 
 DEFAULT_BASE_URL = f"{REFERENCE_SERVER}/polario"
 """The reference server's polario API (the real service is ``https://custom.polario.de/api``)."""
+
+
+_ERRORS = ApiErrors("polario", errors.PolarioError, UnexpectedStatus)
 
 
 def _raw(base_url: str) -> AuthenticatedClient:
@@ -85,7 +91,7 @@ class PolarioClient(_PolarioBase, SyncFacade[AuthenticatedClient]):
         base_url: where the API is served (default: the reference server).
         timeout: seconds (or an :class:`httpx.Timeout`) before a request times out.
         min_iterations: the fewest PBKDF2 iterations a challenge may ask for (RFC 7677: 4096); a challenge
-            with fewer is refused with :class:`~authkit_sdk.errors.UnexpectedResponseError`.
+            with fewer is refused with :class:`~authkit_sdk.errors.MalformedResponseError`.
         nonce_factory: where client nonces come from (default: 32 characters from :mod:`secrets`; tests
             pass a fixed one to replay a known exchange).
         httpx_client: an :class:`httpx.Client` to send through instead of building one.
@@ -108,7 +114,7 @@ class PolarioClient(_PolarioBase, SyncFacade[AuthenticatedClient]):
             base_url=base_url,
             timeout=timeout,
             auth=None,
-            unexpected_status=UnexpectedStatus,
+            errors=_ERRORS,
             httpx_client=httpx_client,
             httpx_args=httpx_args,
         )
@@ -178,7 +184,7 @@ class AsyncPolarioClient(_PolarioBase, AsyncFacade[AuthenticatedClient]):
             base_url=base_url,
             timeout=timeout,
             auth=None,
-            unexpected_status=UnexpectedStatus,
+            errors=_ERRORS,
             httpx_client=httpx_client,
             httpx_args=httpx_args,
         )

@@ -11,10 +11,11 @@ import base64
 import binascii
 import re
 from collections.abc import Callable
+from typing import Any
 
 import attrs
 
-from authkit_sdk._core.errors import LoginRequiredError, ServerSignatureError, UnexpectedResponseError, raw_body
+from authkit_sdk._core.errors import AuthkitError, LoginRequiredError, ServerSignatureError
 from authkit_sdk._core.responses import Exchange, expect
 from authkit_sdk.polario._generated.models import (
     AuthAuthenticationRequest,
@@ -40,14 +41,8 @@ MIN_ITERATIONS = 4096
 _NONCE = re.compile(r"[\x21-\x2B\x2D-\x7E]+")
 
 
-def _invalid(exchange: Exchange, why: str) -> UnexpectedResponseError:
-    response = exchange.response
-    return UnexpectedResponseError(
-        f"polario answered with an invalid SCRAM message: {why}",
-        status_code=response.status_code,
-        body=raw_body(response),
-        response=response,
-    )
+def _invalid(exchange: Exchange, why: str) -> AuthkitError[Any]:
+    return exchange.malformed(f"an invalid SCRAM message: {why}")
 
 
 @attrs.frozen
@@ -84,7 +79,7 @@ class ScramLogin:
 
     def answer(self, exchange: Exchange, password: str, device: Device) -> tuple[AuthLoginRequest, bytes]:
         """Check the challenge (server-first message) and build the final message; also return the expected
-        ServerSignature. Raises :class:`UnexpectedResponseError` for a challenge a client must refuse."""
+        ServerSignature. Raises :class:`MalformedResponseError` for a challenge a client must refuse."""
         challenge = expect(exchange, AuthAuthenticationResponse)
         # Upstream marks every field optional; without these three there is no challenge to answer.
         nonce, salt_text, iterations = challenge.nonce, challenge.salt, challenge.iteration_count

@@ -18,8 +18,9 @@ import httpx
 from authkit_sdk._core.auth import TokenAuth
 from authkit_sdk._core.facade import DEFAULT_TIMEOUT, REFERENCE_SERVER, AsyncFacade, SyncFacade, Timeout
 from authkit_sdk._core.idempotency import new_idempotency_key
+from authkit_sdk._core.responses import ApiErrors
 from authkit_sdk._core.retries import AsyncSleep, RetryPolicy, Sleep
-from authkit_sdk.svix import generated
+from authkit_sdk.svix import errors, generated, models
 from authkit_sdk.svix._generated.api.authentication import app_portal_access, dashboard_access, expire_all, logout
 from authkit_sdk.svix._generated.client import AuthenticatedClient
 from authkit_sdk.svix._generated.errors import UnexpectedStatus
@@ -45,7 +46,9 @@ __all__ = [
     "RetryPolicy",
     "SvixClient",
     "ValidationError",
+    "errors",
     "generated",
+    "models",
 ]
 
 DEFAULT_BASE_URL = f"{REFERENCE_SERVER}/svix"
@@ -53,6 +56,9 @@ DEFAULT_BASE_URL = f"{REFERENCE_SERVER}/svix"
 
 DEFAULT_RETRY_POLICY = RetryPolicy()
 """Three attempts, 0.5 s backoff doubling up to 30 s, jittered; ``Retry-After`` honoured."""
+
+
+_ERRORS = ApiErrors("svix", errors.SvixError, UnexpectedStatus)
 
 
 def _raw(base_url: str, token: str) -> AuthenticatedClient:
@@ -97,7 +103,7 @@ class SvixClient(SyncFacade[AuthenticatedClient]):
             base_url=base_url,
             timeout=timeout,
             auth=self._auth,
-            unexpected_status=UnexpectedStatus,
+            errors=_ERRORS,
             httpx_client=httpx_client,
             httpx_args=httpx_args,
             retries=retries,
@@ -156,7 +162,7 @@ class AsyncSvixClient(AsyncFacade[AuthenticatedClient]):
             base_url=base_url,
             timeout=timeout,
             auth=self._auth,
-            unexpected_status=UnexpectedStatus,
+            errors=_ERRORS,
             httpx_client=httpx_client,
             httpx_args=httpx_args,
             retries=retries,
