@@ -111,11 +111,7 @@ def rotate_poller_token(
     """Issue the sink's next poller token; the previous one works ``old_token_expiry`` seconds more (0: none)."""
     previous = current_poller_token(store, sink, now)
     if previous is not None:
-        if old_token_expiry == 0:
-            previous.revoked = True
-        else:
-            ends = now + old_token_expiry
-            previous.expires_at = ends if previous.expires_at is None else min(previous.expires_at, ends)
+        retire(previous, now, old_token_expiry)
     token = Token(
         api=API,
         kind=POLLER_TOKEN,
@@ -129,6 +125,16 @@ def rotate_poller_token(
     sink.current_token = token.token
     _bound_poller_tokens(store, sink, now, settings.svix_max_poller_tokens_per_sink)
     return token
+
+
+def retire(previous: Token, now: float, old_token_expiry: int) -> None:
+    """A rotated-out poller token works ``old_token_expiry`` seconds more (never longer than it would have); with 0
+    it is revoked at once ("If set to 0, the old token will immediately be revoked")."""
+    if old_token_expiry == 0:
+        previous.revoked = True
+        return
+    ends = now + old_token_expiry
+    previous.expires_at = ends if previous.expires_at is None else min(previous.expires_at, ends)
 
 
 def _bound_poller_tokens(store: Store, sink: Sink, now: float, most: int) -> None:
