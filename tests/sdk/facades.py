@@ -161,6 +161,17 @@ def _happy(slug: str) -> dict[str, httpx.Response]:
             ),
             "expire_all": httpx.Response(204),
             "logout": httpx.Response(204),
+            "stream_portal_access": httpx.Response(
+                200, json={"url": "https://app.svix.com/login#key=z", "token": "strmsk_1"}
+            ),
+            "stream_logout": httpx.Response(204),
+            "stream_expire_all": httpx.Response(204),
+            "rotate_stream_poller_token": httpx.Response(
+                201, json={"id": "tok_2", "token": "pollsk_2", "createdAt": "2026-01-01T00:00:00Z"}
+            ),
+            "get_stream_poller_token": httpx.Response(
+                200, json={"id": "tok_1", "token": "pollsk_1", "createdAt": "2026-01-01T00:00:00Z"}
+            ),
         },
         "bixarena": {
             "start_oidc_login": httpx.Response(
@@ -267,6 +278,11 @@ CALLS = (
     Call("svix", "app_portal_access", lambda c: c.app_portal_access("app_1", ["feature-a"])),
     Call("svix", "expire_all", lambda c: c.expire_all("app_1", 60)),
     Call("svix", "logout", lambda c: c.logout()),
+    Call("svix", "stream_portal_access", lambda c: c.stream_portal_access("strm_1", ["feature-a"], expiry=3600)),
+    Call("svix", "stream_logout", lambda c: c.stream_logout()),
+    Call("svix", "stream_expire_all", lambda c: c.stream_expire_all("strm_1", 0, session_ids=["s1"])),
+    Call("svix", "rotate_stream_poller_token", lambda c: c.rotate_stream_poller_token("strm_1", "sink_1")),
+    Call("svix", "get_stream_poller_token", lambda c: c.get_stream_poller_token("strm_1", "sink_1")),
     Call("bixarena", "start_oidc_login", lambda c: c.start_login()),
     Call("bixarena", "complete_oidc_login", lambda c: c.complete_login("code-1", "st-1")),
     Call("bixarena", "logout", lambda c: c.logout()),

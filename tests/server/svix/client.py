@@ -227,8 +227,8 @@ class SvixClient:
         """A fresh stream token for ``stream_id``, issued with the demo org key (or ``token``)."""
         response = self.stream_portal_access(stream_id, body, token)
         assert response.status_code == 200, response.text
-        token: str = response.json()["token"]
-        return token
+        issued: str = response.json()["token"]
+        return issued
 
     def new_app_token(self, app_id: str = APP_ID) -> str:
         """A fresh application token for ``app_id``, issued with the demo org key."""
