@@ -214,6 +214,15 @@ def _happy(slug: str) -> dict[str, httpx.Response]:
             "create_application": httpx.Response(
                 201, json={"id": "app_1", "uid": None, "name": "A", "created_at": now}
             ),
+            "list_streams": httpx.Response(200, json={"items": []}),
+            "create_stream": httpx.Response(
+                201,
+                json={"id": "strm_1", "uid": None, "name": "S", "created_at": now, "expires_at": None, "sinks": []},
+            ),
+            "create_sink": httpx.Response(
+                201, json={"id": "sink_1", "uid": None, "name": "K", "created_at": now, "poller_token": "pollsk_1"}
+            ),
+            "list_poller_tokens": httpx.Response(200, json={"items": []}),
             "list_tokens": httpx.Response(200, json={"items": []}),
             "create_token": httpx.Response(
                 201,
@@ -299,6 +308,10 @@ CALLS = (
     Call("admin", "create_session", lambda c: c.add_session("a@example.com", ttl_seconds=60)),
     Call("admin", "list_applications", lambda c: c.applications()),
     Call("admin", "create_application", lambda c: c.add_application("A", app_id="app_1")),
+    Call("admin", "list_streams", lambda c: c.streams()),
+    Call("admin", "create_stream", lambda c: c.add_stream("S", stream_id="strm_1")),
+    Call("admin", "create_sink", lambda c: c.add_sink("strm_1", "K", sink_id="sink_1")),
+    Call("admin", "list_poller_tokens", lambda c: c.poller_tokens(stream_id="strm_1")),
     Call("admin", "list_tokens", lambda c: c.tokens()),
     Call("admin", "create_token", lambda c: c.add_token()),
     Call("admin", "list_journal", lambda c: c.journal(api="svix", status=429, limit=5)),

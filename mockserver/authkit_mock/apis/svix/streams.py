@@ -168,15 +168,20 @@ def require_stream_access(token: Token, stream: Stream | None) -> Stream:
 
 
 def api_token_out(token: Token) -> dict[str, object]:
-    """The ``ApiTokenOut`` body of a poller token; its id is derived from the token (stable, and not secret)."""
+    """The ``ApiTokenOut`` body of a poller token."""
     return {
-        "id": "tok_" + hashlib.sha256(token.token.encode()).hexdigest()[:24],
+        "id": poller_token_id(token),
         "token": token.token,
         "name": None,
         "createdAt": _rfc3339(token.created_at),
         "expiresAt": None if token.expires_at is None else _rfc3339(token.expires_at),
         "scopes": None,
     }
+
+
+def poller_token_id(token: Token) -> str:
+    """A poller token's id: derived from the token (stable, and not secret)."""
+    return "tok_" + hashlib.sha256(token.token.encode()).hexdigest()[:24]
 
 
 def _rfc3339(epoch: float) -> str:
