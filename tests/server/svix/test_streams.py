@@ -122,19 +122,18 @@ def test_stream_expire_all_with_a_delay_ends_the_stream_s_tokens_once_the_clock_
 
 @pytest.mark.parametrize("kind", ["stream", "app"])
 def test_expire_all_with_session_ids_ends_only_the_tokens_of_those_sessions(client: SvixClient, kind: str) -> None:
-    issue = client.new_stream_token if kind == "stream" else client.new_app_token
-    body = {"sessionId": "ada"}
-    ada, bob, nobody = (
-        (issue(body=body), issue(body={"sessionId": "bob"}), issue())
-        if kind == "stream"
-        else (_app_token(client, body), _app_token(client, {"sessionId": "bob"}), _app_token(client, {}))
-    )
+    def issue(body: dict[str, Any]) -> str:
+        return client.new_stream_token(body=body) if kind == "stream" else _app_token(client, body)
+
+    def alive(token: str) -> bool:
+        return works(client, token) if kind == "stream" else client.authenticates(token)
+
+    ada, bob, nobody = issue({"sessionId": "ada"}), issue({"sessionId": "bob"}), issue({})
     expire = client.stream_expire_all if kind == "stream" else client.expire_all
     assert expire(body={"sessionIds": ["ada", "carol"]}).status_code == 204
-    alive = works if kind == "stream" else SvixClient.authenticates
-    assert [alive(client, t) for t in (ada, bob, nobody)] == [False, True, True]
+    assert [alive(t) for t in (ada, bob, nobody)] == [False, True, True]
     assert expire(body={"sessionIds": []}).status_code == 204  # none named: every token
-    assert [alive(client, t) for t in (bob, nobody)] == [False, False]
+    assert [alive(t) for t in (bob, nobody)] == [False, False]
 
 
 def _app_token(client: SvixClient, body: dict[str, Any]) -> str:
