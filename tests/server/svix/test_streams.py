@@ -249,6 +249,7 @@ INVALID = [
     ("app_portal_access", {"capabilities": ["ViewBase", "ViewBase"]}, ["body", "capabilities"]),
     ("app_portal_access", {"readOnly": "yes"}, ["body", "readOnly"]),
     ("app_portal_access", {"application": {"name": ""}}, ["body", "application", "name"]),
+    ("app_portal_access", {"application": {"name": "A", "metadata": None}}, ["body", "application", "metadata"]),
     ("expire_all", {"sessionIds": ["ok"] * 1001}, ["body", "sessionIds"]),
     ("expire_all", {"sessionIds": None}, ["body", "sessionIds"]),
     ("expire_all", {"sessionIds": ["bad id"]}, ["body", "sessionIds", "0"]),

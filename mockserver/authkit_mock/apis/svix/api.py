@@ -76,7 +76,7 @@ PATH_PARAMETERS: dict[str, tuple[TypeAdapter[str], re.Pattern[str]]] = {
     "stream_id": (TypeAdapter(_StreamId), re.compile(r".{1,60}", re.DOTALL)),
     "sink_id": (TypeAdapter(_StreamId), re.compile(r".{1,60}", re.DOTALL)),
 }
-NOT_NULL = ("featureFlags", "sessionIds", "oldTokenExpiry")
+NOT_NULL = (("featureFlags",), ("sessionIds",), ("oldTokenExpiry",), ("application", "metadata"))
 """Optional body fields that upstream does not allow to be null (the generated models accept null for any optional
 field)."""
 ALL_CAPABILITIES = tuple(capability.value for capability in AppPortalCapability)
@@ -357,12 +357,12 @@ def body_errors(request: web.Request, body: BaseModel) -> list[FieldError]:
         if len(set(items)) != len(items):
             errors.append(FieldError(["body", name], "the items must be unique", "value_error.list.unique_items"))
     raw = json.loads(request[RAW_BODY] or b"null")
-    if isinstance(raw, dict):
-        errors += [
-            FieldError(["body", name], "Input should not be null", "none_forbidden")
-            for name in NOT_NULL
-            if name in raw and raw[name] is None
-        ]
+    for path in NOT_NULL:
+        parent = raw
+        for name in path[:-1]:
+            parent = parent.get(name) if isinstance(parent, dict) else None
+        if isinstance(parent, dict) and path[-1] in parent and parent[path[-1]] is None:
+            errors.append(FieldError(["body", *path], "Input should not be null", "none_forbidden"))
     return errors
 
 
