@@ -122,7 +122,15 @@ def banner(settings: Settings, seed: Seed) -> list[str]:
         "authlance": ", ".join(f"session {s.id} ({s.user})" for s in seed.authlance.sessions),
         "polario": ", ".join(f"{u.email} / {u.password}" for u in seed.polario.users),
         "svix": ", ".join(
-            [*(f"org key {key}" for key in seed.svix.org_keys), *(f"app {a.id}" for a in seed.svix.applications)]
+            [
+                *(f"org key {key}" for key in seed.svix.org_keys),
+                *(f"app {a.id}" for a in seed.svix.applications),
+                *(
+                    f"stream {s.id} sink {k.id}" + (f" poller token {k.poller_token}" if k.poller_token else "")
+                    for s in seed.svix.streams
+                    for k in s.sinks
+                ),
+            ]
         ),
         "bixarena": ", ".join(f"Synapse user {u.subject} ({u.name})" for u in seed.bixarena.users),
         "pacerpro": ", ".join(f"{u.email} / {u.password}" for u in seed.pacerpro.users),

@@ -140,8 +140,13 @@ def _polario(client: PolarioClient) -> None:
 def _svix(client: SvixClient) -> None:
     assert client.app_portal_access("app_demo", ["beta"]).token
     assert client.dashboard_access("app_demo").url
-    client.expire_all("app_demo", expiry=60)
+    client.expire_all("app_demo", expiry=60, session_ids=["user_1FB8"])
     client.logout()
+    assert client.stream_portal_access("strm_demo", ["beta"], expiry=3600, session_id="user_1FB8").token
+    client.stream_expire_all("strm_demo", expiry=60)
+    assert client.rotate_stream_poller_token("strm_demo", "sink_demo", old_token_expiry=0).token
+    assert client.get_stream_poller_token("strm_demo", "sink_demo").token
+    client.stream_logout()
 
 
 def _authlance(client: AuthlanceClient) -> None:
@@ -187,6 +192,10 @@ def _admin(client: AdminClient) -> None:
     assert client.add_application("QA app", app_id="app_qa").id
     client.tokens()
     assert client.add_token().token
+    assert client.streams().items is not None
+    assert client.add_stream("QA stream", stream_id="strm_qa").id
+    assert client.add_sink("strm_qa", "QA poller").id
+    assert client.poller_tokens(stream_id="strm_demo").items is not None
     client.journal(api="svix", limit=5)
     client.clear_journal()
     client.faults()
@@ -208,7 +217,17 @@ FLOWS = (
         "svix",
         lambda url, args: SvixClient("testsk_demo_org_key", base_url=url, httpx_args=args, retries=None),
         _svix,
-        ("app_portal_access", "dashboard_access", "expire_all", "logout"),
+        (
+            "app_portal_access",
+            "dashboard_access",
+            "expire_all",
+            "logout",
+            "stream_portal_access",
+            "stream_expire_all",
+            "rotate_stream_poller_token",
+            "get_stream_poller_token",
+            "stream_logout",
+        ),
     ),
     FacadeFlow(
         "authlance",
@@ -243,6 +262,10 @@ FLOWS = (
             "create_application",
             "list_tokens",
             "create_token",
+            "list_streams",
+            "create_stream",
+            "create_sink",
+            "list_poller_tokens",
             "list_journal",
             "clear_journal",
             "list_faults",

@@ -175,6 +175,17 @@ def _happy(slug: str) -> dict[str, httpx.Response]:
             ),
             "expire_all": httpx.Response(204),
             "logout": httpx.Response(204),
+            "stream_portal_access": httpx.Response(
+                200, json={"url": "https://app.svix.com/login#key=z", "token": "strmsk_1"}
+            ),
+            "stream_logout": httpx.Response(204),
+            "stream_expire_all": httpx.Response(204),
+            "rotate_stream_poller_token": httpx.Response(
+                201, json={"id": "tok_2", "token": "pollsk_2", "createdAt": "2026-01-01T00:00:00Z"}
+            ),
+            "get_stream_poller_token": httpx.Response(
+                200, json={"id": "tok_1", "token": "pollsk_1", "createdAt": "2026-01-01T00:00:00Z"}
+            ),
         },
         "bixarena": {
             "start_oidc_login": httpx.Response(
@@ -217,6 +228,15 @@ def _happy(slug: str) -> dict[str, httpx.Response]:
             "create_application": httpx.Response(
                 201, json={"id": "app_1", "uid": None, "name": "A", "created_at": now}
             ),
+            "list_streams": httpx.Response(200, json={"items": []}),
+            "create_stream": httpx.Response(
+                201,
+                json={"id": "strm_1", "uid": None, "name": "S", "created_at": now, "expires_at": None, "sinks": []},
+            ),
+            "create_sink": httpx.Response(
+                201, json={"id": "sink_1", "uid": None, "name": "K", "created_at": now, "poller_token": "pollsk_1"}
+            ),
+            "list_poller_tokens": httpx.Response(200, json={"items": []}),
             "list_tokens": httpx.Response(200, json={"items": []}),
             "create_token": httpx.Response(
                 201,
@@ -302,6 +322,11 @@ CALLS = (
     Call("svix", "app_portal_access", lambda c: c.app_portal_access("app_1", ["feature-a"])),
     Call("svix", "expire_all", lambda c: c.expire_all("app_1", 60)),
     Call("svix", "logout", lambda c: c.logout()),
+    Call("svix", "stream_portal_access", lambda c: c.stream_portal_access("strm_1", ["feature-a"], expiry=3600)),
+    Call("svix", "stream_logout", lambda c: c.stream_logout()),
+    Call("svix", "stream_expire_all", lambda c: c.stream_expire_all("strm_1", 0, session_ids=["s1"])),
+    Call("svix", "rotate_stream_poller_token", lambda c: c.rotate_stream_poller_token("strm_1", "sink_1")),
+    Call("svix", "get_stream_poller_token", lambda c: c.get_stream_poller_token("strm_1", "sink_1")),
     Call("bixarena", "start_oidc_login", lambda c: c.start_login()),
     Call("bixarena", "complete_oidc_login", lambda c: c.complete_login("code-1", "st-1")),
     Call("bixarena", "logout", lambda c: c.logout()),
@@ -318,6 +343,10 @@ CALLS = (
     Call("admin", "create_session", lambda c: c.add_session("a@example.com", ttl_seconds=60)),
     Call("admin", "list_applications", lambda c: c.applications()),
     Call("admin", "create_application", lambda c: c.add_application("A", app_id="app_1")),
+    Call("admin", "list_streams", lambda c: c.streams()),
+    Call("admin", "create_stream", lambda c: c.add_stream("S", stream_id="strm_1")),
+    Call("admin", "create_sink", lambda c: c.add_sink("strm_1", "K", sink_id="sink_1")),
+    Call("admin", "list_poller_tokens", lambda c: c.poller_tokens(stream_id="strm_1")),
     Call("admin", "list_tokens", lambda c: c.tokens()),
     Call("admin", "create_token", lambda c: c.add_token()),
     Call("admin", "list_journal", lambda c: c.journal(api="svix", status=429, limit=5)),

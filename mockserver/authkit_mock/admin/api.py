@@ -16,6 +16,7 @@ from aiohttp.typedefs import Handler
 
 from authkit_mock.admin.io import admin_body, admin_json, admin_query, invalid, not_found, utc
 from authkit_mock.admin.state import add_state_routes
+from authkit_mock.admin.streams import add_stream_routes
 from authkit_mock.admin.ui import add_admin_ui
 from authkit_mock.core.errors import ApiError
 from authkit_mock.core.faults import Fault
@@ -199,6 +200,7 @@ def create_admin_app(runtime: Runtime) -> web.Application:
     app.router.add_get("/health", get_health, allow_head=False)
     app.router.add_post("/reset", reset_state)
     add_state_routes(app)
+    add_stream_routes(app)
     app.router.add_get("/journal", list_journal, allow_head=False)
     app.router.add_delete("/journal", clear_journal)
     app.router.add_get("/faults", list_faults, allow_head=False)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import string
+import json
 
 from aiohttp import web
 
 from authkit_mock.admin.io import admin_body, admin_json, admin_query, conflict, invalid, optional_utc, utc
-from authkit_mock.apis import authlance, pacerpro, polario
+from authkit_mock.apis import authlance, pacerpro, polario, svix
 from authkit_mock.core.entropy import Entropy
 from authkit_mock.core.routing import runtime_of
 from authkit_mock.core.runtime import Runtime
@@ -20,6 +20,7 @@ from authkit_mock.models.admin import (
     AdminSessionIn,
     AdminSessionList,
     AdminToken,
+    AdminTokenGrants,
     AdminTokenIn,
     AdminTokenList,
     AdminUser,
@@ -32,7 +33,6 @@ from authkit_mock.models.admin import (
 
 PASSWORD_APIS = ("polario", "pacerpro")
 SUBJECT_APIS = ("authlance", "bixarena")
-_ID_ALPHABET = string.ascii_letters + string.digits
 
 
 # -- users ---------------------------------------------------------------------------------------------------------
@@ -175,14 +175,24 @@ async def create_application(request: web.Request) -> web.Response:
             raise conflict(f"An application with id or uid {value} already exists.")
     app_id = body.id
     while app_id is None or store.application(app_id) is not None:
-        # Like Svix's ids: "app_" and 27 characters of [A-Za-z0-9].
-        app_id = "app_" + "".join(_ID_ALPHABET[byte % len(_ID_ALPHABET)] for byte in entropy.token_bytes(27))
+        app_id = svix.new_id("app_", entropy)
     app = Application(id=app_id, name=body.name, created_at=runtime.clock_now, uid=body.uid)
     store.applications[app.id] = app
     return admin_json(_admin_application(app), status=201)
 
 
 # -- tokens --------------------------------------------------------------------------------------------------------
+
+
+def _grants(token: Token) -> AdminTokenGrants | None:
+    if token.grants is None:
+        return None
+    grants = json.loads(token.grants)
+    return AdminTokenGrants(
+        feature_flags=grants.get("featureFlags", []),
+        capabilities=grants.get("capabilities"),
+        read_only=grants.get("readOnly"),
+    )
 
 
 def _admin_token(token: Token) -> AdminToken:
@@ -195,6 +205,10 @@ def _admin_token(token: Token) -> AdminToken:
         expires_at=optional_utc(token.expires_at),
         # A rotated (used) refresh token stopped working before its expiry just as a revoked one did.
         revoked=token.revoked or token.used,
+        stream_id=token.stream_id,
+        sink_id=token.sink_id,
+        session_id=token.session_id,
+        grants=_grants(token),
     )
 
 

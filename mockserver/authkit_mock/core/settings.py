@@ -48,6 +48,17 @@ class Settings:
     polario_refresh_ttl: int = 30 * 24 * 3600
     polario_challenge_ttl: int = 60
     svix_app_token_ttl: int = 7 * 24 * 3600
+    """Also the stream tokens' lifetime when stream-portal-access is given no ``expiry`` (upstream's default)."""
+    svix_poller_token_ttl: int = 365 * 24 * 3600
+    """A poller token's lifetime when rotate is given no ``expiry`` (upstream's maximum; its default is not public)."""
+    svix_max_poller_tokens_per_sink: int = 10
+    """How many poller tokens of one sink work at once; a rotation beyond ends the oldest (dead ones are dropped)."""
+    svix_max_streams: int = 1000
+    """How many streams the server holds; adding one more through the admin API is refused (409)."""
+    svix_max_sinks_per_stream: int = 100
+    """How many sinks one stream holds; adding one more through the admin API is refused (409)."""
+    svix_stream_ttl: int = 30 * 24 * 3600
+    """How long a stream added through the admin API lives (with its sinks); seeded streams stay until reset."""
     bixarena_token_ttl: int = 600
     bixarena_session_ttl: int = 24 * 3600
     bixarena_client_id: str = "bixarena"

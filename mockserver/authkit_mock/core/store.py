@@ -72,6 +72,34 @@ class Application(Record):
 
 
 @dataclass
+class Stream(Record):
+    """A svix stream (the ``stream_id`` of the stream auth operations is its id or its uid)."""
+
+    id: str
+    name: str
+    created_at: float
+    uid: str | None = None
+    expires_at: float | None = None
+    """When the stream goes away (streams added through the admin API); None for seeded ones."""
+
+    def live(self, now: float) -> bool:
+        """Whether the stream still exists at ``now``."""
+        return self.expires_at is None or now < self.expires_at
+
+
+@dataclass
+class Sink(Record):
+    """A poller sink of a svix stream; ``current_token`` is its current poller token (the last one issued)."""
+
+    stream_id: str
+    id: str
+    name: str
+    created_at: float
+    uid: str | None = None
+    current_token: str | None = None
+
+
+@dataclass
 class Token(Record):
     """An opaque credential the server issued or was seeded with (JWTs are verified, not stored)."""
 
@@ -85,6 +113,12 @@ class Token(Record):
     expires_at: float | None = None
     revoked: bool = False
     used: bool = False
+    stream_id: str | None = None
+    """svix stream tokens and poller tokens: the stream they belong to."""
+    sink_id: str | None = None
+    """svix poller tokens: the sink they poll."""
+    grants: str | None = None
+    """svix portal tokens: what the token carries (feature flags, capabilities, read-only), as a JSON object."""
 
     def live(self, now: float) -> bool:
         """Whether the token can still be used at ``now``."""
@@ -99,6 +133,9 @@ class Store:
     sessions: dict[tuple[str, str], Session] = field(default_factory=dict)
     applications: dict[str, Application] = field(default_factory=dict)
     tokens: dict[str, Token] = field(default_factory=dict)
+    streams: dict[str, Stream] = field(default_factory=dict)
+    sinks: dict[tuple[str, str], Sink] = field(default_factory=dict)
+    """Keyed by (stream id, sink id)."""
 
     def add_user(self, user: User) -> User:
         """Add (or replace) a user; returns it."""
@@ -131,6 +168,11 @@ class Store:
         self.tokens[token.token] = token
         return token
 
+    def remove_token(self, value: str) -> None:
+        """Forget a token (one that can no longer be used), if the store has it."""
+        if value in self.tokens:
+            del self.tokens[value]
+
     def token(self, value: str) -> Token | None:
         """The record of an opaque token, if the server knows it."""
         return self.tokens.get(value)
@@ -145,3 +187,27 @@ class Store:
         if found is not None:
             return found
         return next((app for app in self.applications.values() if app.uid == app_id), None)
+
+    def stream(self, stream_id: str, now: float) -> Stream | None:
+        """A live svix stream by id or uid."""
+        found = self.streams.get(stream_id)
+        if found is None:
+            found = next((s for s in self.streams.values() if s.uid == stream_id), None)
+        return found if found is not None and found.live(now) else None
+
+    def sink(self, stream: Stream, sink_id: str) -> Sink | None:
+        """A sink of ``stream`` by id or uid."""
+        found = self.sinks.get((stream.id, sink_id))
+        if found is not None:
+            return found
+        return next((s for s in self.sinks.values() if s.stream_id == stream.id and s.uid == sink_id), None)
+
+    def sinks_of(self, stream_id: str) -> list[Sink]:
+        """The sinks of one stream, in creation order."""
+        return [sink for sink in self.sinks.values() if sink.stream_id == stream_id]
+
+    def remove_stream(self, stream: Stream) -> None:
+        """Forget a stream and its sinks (their tokens stop working with them: the lookups fail)."""
+        for sink in self.sinks_of(stream.id):
+            del self.sinks[(sink.stream_id, sink.id)]
+        del self.streams[stream.id]

@@ -298,57 +298,162 @@ class AdminApplicationIn(BaseModel):
     ]
 
 
-class AdminToken(BaseModel):
-    api: Annotated[
-        str,
-        Field(description="The API the token belongs to (a slug).", examples=["svix"]),
-    ]
-    kind: Annotated[
+class AdminStreamIn(BaseModel):
+    id: Annotated[
+        str | None,
+        Field(
+            description="The stream id; `strm_` and 27 random characters when missing. Must be unused as an id or uid.",
+            examples=["strm_qa_orders"],
+            max_length=60,
+            min_length=1,
+        ),
+    ] = None
+    uid: Annotated[
+        str | None,
+        Field(
+            description="The stream's own unique id, or null for none. Must be unused as an id or uid.",
+            examples=["orders"],
+            max_length=60,
+            min_length=1,
+        ),
+    ] = None
+    name: Annotated[
         str,
         Field(
-            description="What the token is: `org_key` (svix organisation API key), `app_token` (svix app-portal token),\n`jwt` (a JWT of authlance, polario, bixarena or pacerpro), `refresh_token` (polario). More kinds may be\nadded.\n",
-            examples=["org_key"],
+            description="The stream's name.", examples=["Order events"], min_length=1
+        ),
+    ]
+
+
+class AdminSink(BaseModel):
+    id: Annotated[
+        str,
+        Field(description="The sink id (usable as `sink_id`).", examples=["sink_demo"]),
+    ]
+    uid: Annotated[
+        str | None,
+        Field(
+            description="The sink's own unique id, if set (also usable as `sink_id`).",
+            examples=["demo-sink"],
+        ),
+    ]
+    name: Annotated[
+        str, Field(description="The sink's name.", examples=["Demo poller"])
+    ]
+    created_at: Annotated[
+        AwareDatetime,
+        Field(
+            description="When the sink was created (server clock).",
+            examples=["2026-01-01T09:00:00Z"],
+        ),
+    ]
+    poller_token: Annotated[
+        str | None,
+        Field(
+            description="The sink's current poller token, or null when it has expired (rotate to get a new one).",
+            examples=["pollsk_demo_poller_token"],
+        ),
+    ]
+
+
+class AdminSinkIn(BaseModel):
+    id: Annotated[
+        str | None,
+        Field(
+            description="The sink id; `sink_` and 27 random characters when missing. Must be unused in the stream.",
+            examples=["sink_qa_poller"],
+            max_length=60,
+            min_length=1,
+        ),
+    ] = None
+    uid: Annotated[
+        str | None,
+        Field(
+            description="The sink's own unique id, or null for none. Must be unused in the stream.",
+            examples=["qa-poller"],
+            max_length=60,
+            min_length=1,
+        ),
+    ] = None
+    name: Annotated[
+        str, Field(description="The sink's name.", examples=["QA poller"], min_length=1)
+    ]
+
+
+class AdminPollerToken(BaseModel):
+    stream_id: Annotated[
+        str, Field(description="The stream's id.", examples=["strm_demo"])
+    ]
+    sink_id: Annotated[str, Field(description="The sink's id.", examples=["sink_demo"])]
+    id: Annotated[
+        str,
+        Field(
+            description="The token's id (as `ApiTokenOut.id` gives it).",
+            examples=["tok_5b1a4c0e9f2d7a3b8c6e1f04"],
         ),
     ]
     token: Annotated[
         str,
-        Field(
-            description="The token itself, as a client sends it.",
-            examples=["testsk_3QzK8vNwR2mY7pL1xT5cH9bD"],
-        ),
+        Field(description="The token itself.", examples=["pollsk_demo_poller_token"]),
     ]
-    subject: Annotated[
-        str | None,
+    created_at: Annotated[
+        AwareDatetime,
         Field(
-            description="The user the token stands for (a JWT's `sub`, a refresh token's user), or null.",
-            examples=["grace@example.com"],
-        ),
-    ]
-    app_id: Annotated[
-        str | None,
-        Field(
-            description="The svix application an app-portal token is bound to, or null.",
-            examples=["app_2Wdm1QvYxZ8fK3nR7tL0pB4sHcE"],
+            description="When the token was issued (server clock).",
+            examples=["2026-01-01T09:00:00Z"],
         ),
     ]
     expires_at: Annotated[
         AwareDatetime | None,
         Field(
-            description="When the token expires (server clock); null if it never does.",
-            examples=["2026-01-08T10:00:00Z"],
+            description="When the token stops working (server clock).",
+            examples=["2027-01-01T09:00:00Z"],
         ),
     ]
-    revoked: Annotated[
+    current: Annotated[
         bool,
         Field(
-            description="True when the token stopped working before its expiry (logout, rotation, reuse detection, JTI change).",
-            examples=[False],
+            description="Whether this is the sink's current token (the one `get_stream_poller_token` answers).",
+            examples=[True],
+        ),
+    ]
+    live: Annotated[
+        bool,
+        Field(
+            description="Whether the token still works (not expired, not revoked by a rotation).",
+            examples=[True],
         ),
     ]
 
 
-class AdminTokenList(BaseModel):
-    items: Annotated[list[AdminToken], Field(description="The tokens, in issue order.")]
+class AdminPollerTokenList(BaseModel):
+    items: Annotated[
+        list[AdminPollerToken], Field(description="The poller tokens, in issue order.")
+    ]
+
+
+class AdminTokenGrants(BaseModel):
+    feature_flags: Annotated[
+        list[str],
+        Field(
+            description="The feature flags the token has access to.",
+            examples=[["beta"]],
+        ),
+    ]
+    capabilities: Annotated[
+        list[str] | None,
+        Field(
+            description="The capabilities of an app token (null for a stream token).",
+            examples=[["ViewBase", "ViewEndpointSecret"]],
+        ),
+    ]
+    read_only: Annotated[
+        bool | None,
+        Field(
+            description="The deprecated `readOnly` an app token was issued with (null when not given, and for a stream token).",
+            examples=[None],
+        ),
+    ]
 
 
 class Api2(StrEnum):
@@ -598,8 +703,135 @@ class ListTokensParametersQuery(BaseModel):
     api: ApiSlug | None = None
 
 
+class ListPollerTokensParametersQuery(BaseModel):
+    stream_id: Annotated[str | None, Field(max_length=60, min_length=1)] = None
+    sink_id: Annotated[str | None, Field(max_length=60, min_length=1)] = None
+
+
 class ListJournalParametersQuery(BaseModel):
     api: ApiSlug | None = None
     operation: Annotated[str | None, Field(min_length=1)] = None
     status: Annotated[int | None, Field(ge=100, le=599)] = None
     limit: Annotated[int | None, Field(ge=1, le=1000)] = 100
+
+
+class AdminStream(BaseModel):
+    id: Annotated[
+        str,
+        Field(
+            description="The stream id (usable as `stream_id`).", examples=["strm_demo"]
+        ),
+    ]
+    uid: Annotated[
+        str | None,
+        Field(
+            description="The stream's own unique id, if set (also usable as `stream_id`).",
+            examples=["demo-stream"],
+        ),
+    ]
+    name: Annotated[
+        str, Field(description="The stream's name.", examples=["Demo stream"])
+    ]
+    created_at: Annotated[
+        AwareDatetime,
+        Field(
+            description="When the stream was created (server clock).",
+            examples=["2026-01-01T09:00:00Z"],
+        ),
+    ]
+    expires_at: Annotated[
+        AwareDatetime | None,
+        Field(
+            description="When the stream goes away (server clock); null for a seeded stream.",
+            examples=["2026-01-31T10:00:00Z"],
+        ),
+    ]
+    sinks: Annotated[
+        list[AdminSink], Field(description="The stream's sinks, in creation order.")
+    ]
+
+
+class AdminStreamList(BaseModel):
+    items: Annotated[
+        list[AdminStream], Field(description="The streams, in creation order.")
+    ]
+
+
+class AdminToken(BaseModel):
+    api: Annotated[
+        str,
+        Field(description="The API the token belongs to (a slug).", examples=["svix"]),
+    ]
+    kind: Annotated[
+        str,
+        Field(
+            description="What the token is: `org_key` (svix organisation API key), `app_token` (svix app-portal token),\n`stream_token` (svix stream-portal token), `poller_token` (svix stream sink poller token), `jwt` (a JWT\nof authlance, polario, bixarena or pacerpro), `refresh_token` (polario). More kinds may be added.\n",
+            examples=["org_key"],
+        ),
+    ]
+    token: Annotated[
+        str,
+        Field(
+            description="The token itself, as a client sends it.",
+            examples=["testsk_3QzK8vNwR2mY7pL1xT5cH9bD"],
+        ),
+    ]
+    subject: Annotated[
+        str | None,
+        Field(
+            description="The user the token stands for (a JWT's `sub`, a refresh token's user), or null.",
+            examples=["grace@example.com"],
+        ),
+    ]
+    app_id: Annotated[
+        str | None,
+        Field(
+            description="The svix application an app-portal token is bound to, or null.",
+            examples=["app_2Wdm1QvYxZ8fK3nR7tL0pB4sHcE"],
+        ),
+    ]
+    expires_at: Annotated[
+        AwareDatetime | None,
+        Field(
+            description="When the token expires (server clock); null if it never does.",
+            examples=["2026-01-08T10:00:00Z"],
+        ),
+    ]
+    revoked: Annotated[
+        bool,
+        Field(
+            description="True when the token stopped working before its expiry (logout, rotation, reuse detection, JTI change).",
+            examples=[False],
+        ),
+    ]
+    stream_id: Annotated[
+        str | None,
+        Field(
+            description="The svix stream a stream or poller token belongs to, or null.",
+            examples=["strm_demo"],
+        ),
+    ] = None
+    sink_id: Annotated[
+        str | None,
+        Field(
+            description="The svix sink a poller token polls, or null.",
+            examples=["sink_demo"],
+        ),
+    ] = None
+    session_id: Annotated[
+        str | None,
+        Field(
+            description="The `sessionId` a svix app or stream token was issued with, or null.",
+            examples=["user_1FB8"],
+        ),
+    ] = None
+    grants: Annotated[
+        AdminTokenGrants | None,
+        Field(
+            description="What a svix portal token carries, or null: its feature flags, and for an app token its capabilities\n(all six when none were asked for; `ViewBase` always) and the deprecated `readOnly`.\n"
+        ),
+    ] = None
+
+
+class AdminTokenList(BaseModel):
+    items: Annotated[list[AdminToken], Field(description="The tokens, in issue order.")]

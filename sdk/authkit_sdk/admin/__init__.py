@@ -34,9 +34,13 @@ from authkit_sdk.admin._generated.models import (
     AdminApplication,
     AdminApplicationList,
     AdminError,
+    AdminPollerTokenList,
     AdminSession,
     AdminSessionInApi,
     AdminSessionList,
+    AdminSink,
+    AdminStream,
+    AdminStreamList,
     AdminToken,
     AdminTokenInApi,
     AdminTokenInKind,
@@ -61,8 +65,12 @@ __all__ = [
     "AdminApplicationList",
     "AdminClient",
     "AdminError",
+    "AdminPollerTokenList",
     "AdminSession",
     "AdminSessionList",
+    "AdminSink",
+    "AdminStream",
+    "AdminStreamList",
     "AdminToken",
     "AdminTokenList",
     "AdminUser",
@@ -179,6 +187,22 @@ class AdminClient(SyncFacade[AuthenticatedClient]):
     def add_application(self, name: str, *, app_id: str | None = None, uid: str | None = None) -> AdminApplication:
         """Add a svix application (``app_id`` is generated when not given)."""
         return self._call(*_requests.add_application(name, app_id, uid))
+
+    def streams(self) -> AdminStreamList:
+        """The svix streams, with their sinks and each sink's current poller token."""
+        return self._call(*_requests.streams())
+
+    def add_stream(self, name: str, *, stream_id: str | None = None, uid: str | None = None) -> AdminStream:
+        """Add a svix stream (``stream_id`` is generated when not given)."""
+        return self._call(*_requests.add_stream(name, stream_id, uid))
+
+    def add_sink(self, stream_id: str, name: str, *, sink_id: str | None = None, uid: str | None = None) -> AdminSink:
+        """Add a poller sink, with its first poller token, to a svix stream."""
+        return self._call(*_requests.add_sink(stream_id, name, sink_id, uid))
+
+    def poller_tokens(self, *, stream_id: str | None = None, sink_id: str | None = None) -> AdminPollerTokenList:
+        """The svix poller tokens the server holds (of one stream or sink)."""
+        return self._call(*_requests.poller_tokens(stream_id, sink_id))
 
     def tokens(self, api: ApiSlug | None = None) -> AdminTokenList:
         """The tokens the server knows (svix keys and app tokens), or those of ``api``."""
@@ -306,6 +330,24 @@ class AsyncAdminClient(AsyncFacade[AuthenticatedClient]):
     ) -> AdminApplication:
         """Add a svix application (``app_id`` is generated when not given)."""
         return await self._call(*_requests.add_application(name, app_id, uid))
+
+    async def streams(self) -> AdminStreamList:
+        """The svix streams, with their sinks and each sink's current poller token."""
+        return await self._call(*_requests.streams())
+
+    async def add_stream(self, name: str, *, stream_id: str | None = None, uid: str | None = None) -> AdminStream:
+        """Add a svix stream (``stream_id`` is generated when not given)."""
+        return await self._call(*_requests.add_stream(name, stream_id, uid))
+
+    async def add_sink(
+        self, stream_id: str, name: str, *, sink_id: str | None = None, uid: str | None = None
+    ) -> AdminSink:
+        """Add a poller sink, with its first poller token, to a svix stream."""
+        return await self._call(*_requests.add_sink(stream_id, name, sink_id, uid))
+
+    async def poller_tokens(self, *, stream_id: str | None = None, sink_id: str | None = None) -> AdminPollerTokenList:
+        """The svix poller tokens the server holds (of one stream or sink)."""
+        return await self._call(*_requests.poller_tokens(stream_id, sink_id))
 
     async def tokens(self, api: ApiSlug | None = None) -> AdminTokenList:
         """The tokens the server knows (svix keys and app tokens), or those of ``api``."""

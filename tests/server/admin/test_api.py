@@ -371,6 +371,10 @@ def test_an_org_key_is_added_with_a_generated_or_chosen_value(admin: httpx.Clien
         "app_id": None,
         "expires_at": None,
         "revoked": False,
+        "stream_id": None,
+        "sink_id": None,
+        "session_id": None,
+        "grants": None,
     }
     listed = [token["token"] for token in items(admin.get("/tokens", params={"api": "svix"}))]
     assert listed[-2:] == [generated.json()["token"], "testsk_qa_frontend_team"]
