@@ -43,7 +43,8 @@ from authkit_mock.apis.svix.tokens import (
     seed_svix,
 )
 from authkit_mock.core.bodies import parse_body, read_body
-from authkit_mock.core.errors import FieldError, RequestValidationError
+from authkit_mock.core.credentials import CredentialRejectedError, Principal
+from authkit_mock.core.errors import ApiError, FieldError, RequestValidationError
 from authkit_mock.core.middlewares import FAULTS_IN_HANDLER, apply_fault
 from authkit_mock.core.routing import add_operation, runtime_of
 from authkit_mock.core.runtime import Runtime
@@ -86,6 +87,16 @@ def setup(app: web.Application, runtime: Runtime) -> None:
     app[FAULTS_IN_HANDLER] = True
     runtime.reset_hooks.append(state.clear)
     runtime.seeders.append(lambda store, seed: seed_svix(store, seed, runtime.clock_now))
+
+    def check(request: web.Request) -> Principal:
+        # As every svix operation authenticates: a live org key or app token (not expired, not logged out).
+        try:
+            token = authenticate(runtime.store, request.headers.get("Authorization"), runtime.clock_now)
+        except ApiError as error:
+            raise CredentialRejectedError(error.detail) from None
+        return Principal(token.app_id or "organisation", token.kind, token.expires_at)
+
+    runtime.credential_checks[API] = check
     routes: list[tuple[str, Operation, str]] = [
         ("/api/v1/auth/app/{app_id}/expire-all/", expire_all, "expire_all"),
         ("/api/v1/auth/dashboard-access/{app_id}/", dashboard_access, "dashboard_access"),
