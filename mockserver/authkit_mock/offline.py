@@ -72,7 +72,7 @@ def example_answer(spec: Mapping[str, Any], operation: Mapping[str, Any]) -> htt
 def _answering(answer: httpx.Response) -> Any:
     status, headers, content = answer.status_code, list(answer.headers.multi_items()), answer.content
 
-    def respond(_request: httpx.Request) -> httpx.Response:
+    def respond(_request: httpx.Request, **_path_parameters: str) -> httpx.Response:
         return httpx.Response(status, headers=headers, content=content)  # a fresh response for each call
 
     return respond

@@ -1,0 +1,50 @@
+"""The example projects under examples/ pass their own tests, run as their users run them: ``pytest`` in the
+project's folder, with its own pytest configuration and the authkit plugin found through its entry point.
+
+A copy of the example whose app stops sending the credential fails them: the example's tests can fail.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.support.specs import ROOT
+
+EXAMPLE = ROOT / "examples" / "pacerpro-app"
+
+
+def pytest_in(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``python -m pytest`` in ``project`` (its rootdir and config), with this environment's packages."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith("PYTEST_")}
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", *args],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def test_the_pacerpro_app_example_passes_its_tests_with_the_plugin() -> None:
+    result = pytest_in(EXAMPLE)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "4 passed" in result.stdout
+
+
+def test_the_example_tests_fail_when_the_app_stops_sending_its_credential(tmp_path: Path) -> None:
+    copy = tmp_path / "pacerpro-app"
+    shutil.copytree(EXAMPLE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    app = copy / "pacerpro_app" / "__init__.py"
+    source = app.read_text(encoding="utf-8")
+    assert "auth=self.pacer.auth()" in source
+    app.write_text(source.replace("auth=self.pacer.auth()", "auth=None"), encoding="utf-8")
+    result = pytest_in(copy, "-k", "signed_in_user")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "1 failed" in result.stdout
+    assert "401 Unauthorized" in result.stdout
