@@ -260,6 +260,7 @@ class RefreshingAuth(httpx.Auth):
                 response.read()
                 raise _no_refresh(response)
             return
+        response.read()  # frees its connection while the refresh runs (httpx reads it only after the flow resumes)
         credentials.refresh_sync(refresh, after=used)
         self._attach(request)
         response = yield request
@@ -282,6 +283,7 @@ class RefreshingAuth(httpx.Auth):
                 await response.aread()
                 raise _no_refresh(response)
             return
+        await response.aread()  # frees its connection while the refresh runs
         await credentials.refresh_async(refresh, after=used)
         self._attach(request)
         response = yield request
