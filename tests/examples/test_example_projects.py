@@ -7,6 +7,7 @@ A copy of the example whose app stops sending the credential fails them: the exa
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -48,3 +49,20 @@ def test_the_example_tests_fail_when_the_app_stops_sending_its_credential(tmp_pa
     assert result.returncode == 1, result.stdout + result.stderr
     assert "1 failed" in result.stdout
     assert "401 Unauthorized" in result.stdout
+
+
+def test_every_example_of_the_readmes_auth_sessions_and_plugin_sections_is_a_checked_file() -> None:
+    # Each block is a file under examples/, which scripts/check type-checks (mypy --strict) and ruff lints.
+    readme = (ROOT / "sdk" / "README.md").read_text(encoding="utf-8")
+    start = readme.index("## Calling the rest of the service")
+    sections = readme[start : readme.index("## Testing your code offline", start)]
+    blocks = re.findall(r"```python\n(.*?)```", sections, re.DOTALL)
+    files = [
+        ROOT / "examples" / "readme" / "calling_the_service.py",
+        ROOT / "examples" / "readme" / "sessions.py",
+        EXAMPLE / "pacerpro_app" / "__init__.py",
+        EXAMPLE / "tests" / "test_case_desk.py",
+    ]
+    assert len(blocks) == len(files)
+    for block, path in zip(blocks, files, strict=True):
+        assert block.strip() in path.read_text(encoding="utf-8"), path
