@@ -18,6 +18,7 @@ import httpx
 import pytest
 import respx
 
+from authkit_sdk._core import refreshing
 from authkit_sdk.auth import Credentials, RefreshingAuth, unverified_claims
 from authkit_sdk.errors import LoginRequiredError, UnauthorizedError
 from authkit_sdk.svix import SvixClient
@@ -273,3 +274,48 @@ def test_an_auth_of_a_sync_client_refuses_an_async_httpx_client(clock: Clock) ->
 
     with pytest.raises(TypeError, match="sync client"):
         asyncio.run(run())
+
+
+class CountedEvent(threading.Event):
+    """An event that counts the threads waiting on it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.waiting = 0
+        self.changed = threading.Condition()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        with self.changed:
+            self.waiting += 1
+            self.changed.notify_all()
+        return super().wait(timeout)
+
+
+def test_a_failed_refresh_fails_every_waiting_thread_with_the_same_error(
+    clock: Clock, router: respx.MockRouter, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    flights: list[refreshing._Flight] = []
+
+    class CountedFlight(refreshing._Flight):
+        def __init__(self) -> None:
+            super().__init__()
+            self.done = CountedEvent()
+            flights.append(self)
+
+    monkeypatch.setattr(refreshing, "_Flight", CountedFlight)
+    held = credentials(clock)
+    failure = UnauthorizedError("refresh refused", status_code=401)
+
+    def refresh() -> None:
+        done = flights[-1].done
+        assert isinstance(done, CountedEvent)
+        with done.changed:  # fail only once the nine other threads wait for this refresh
+            assert done.changed.wait_for(lambda: done.waiting == 9, timeout=10)
+        raise failure
+
+    router.get(URL).respond(200)
+    clock.now += 890
+    with httpx.Client(auth=RefreshingAuth(held, refresh=refresh)) as http, ThreadPoolExecutor(10) as pool:
+        outcomes = [future.exception() for future in [pool.submit(http.get, URL) for _ in range(10)]]
+    assert all(outcome is failure for outcome in outcomes)
+    assert len(flights) == 1
