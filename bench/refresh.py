@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import statistics
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -28,7 +29,7 @@ from authkit_mock.testing import RunningServer, running_server
 from authkit_sdk.polario import AsyncPolarioClient, PolarioClient
 
 DEMO = ("demo@example.com", "pencil")
-ROUNDS = 10
+ROUNDS = 25
 
 
 @dataclass(frozen=True)
@@ -70,8 +71,11 @@ async def burst(server: RunningServer, requests: int) -> tuple[int, int, float]:
 
 
 def _interleaved(calls: dict[str, Callable[[], object]], count: int) -> dict[str, float]:
-    """Microseconds per call of each function, run in interleaved rounds after a warm-up."""
-    spent = dict.fromkeys(calls, 0.0)
+    """Median microseconds per call of each function over interleaved rounds (after a warm-up).
+
+    Medians, because on a shared machine a round that another process interrupts is an outlier, not a trend.
+    """
+    rounds: dict[str, list[float]] = {name: [] for name in calls}
     for call in calls.values():
         for _ in range(20):
             call()
@@ -81,8 +85,8 @@ def _interleaved(calls: dict[str, Callable[[], object]], count: int) -> dict[str
             started = time.perf_counter()
             for _ in range(per_round):
                 call()
-            spent[name] += time.perf_counter() - started
-    return {name: spent[name] / (per_round * ROUNDS) * 1e6 for name in calls}
+            rounds[name].append((time.perf_counter() - started) / per_round * 1e6)
+    return {name: statistics.median(values) for name, values in rounds.items()}
 
 
 def overhead(server: RunningServer, count: int) -> tuple[float, float, float]:

@@ -91,6 +91,7 @@ class Credentials:
         self._lock = threading.Lock()
         self._flight: _Flight | None = None
         self._task: asyncio.Future[None] | None = None
+        self._last_date: tuple[str | None, float] = (None, 0.0)
 
     def keep(
         self,
@@ -125,11 +126,13 @@ class Credentials:
         date = response.headers.get("date")
         if not date:
             return
-        try:
-            sent = email.utils.parsedate_to_datetime(date).timestamp()
-        except (TypeError, ValueError, IndexError):
-            return
-        self.clock_skew = sent - self.clock()
+        if date != self._last_date[0]:  # a Date changes once a second: parse it once, not on every response
+            try:
+                sent = email.utils.parsedate_to_datetime(date).timestamp()
+            except (TypeError, ValueError, IndexError):
+                return
+            self._last_date = (date, sent)
+        self.clock_skew = self._last_date[1] - self.clock()
 
     def server_now(self) -> float:
         """The server's time, as estimated here."""
