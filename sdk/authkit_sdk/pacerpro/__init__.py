@@ -48,12 +48,12 @@ API = "pacerpro"
 class _SessionState:
     """The JWT this client holds and when it expires; the bearer auth reads the same credentials."""
 
-    def __init__(self, token: str | None, session: StoredSession | None, keeper: SessionKeeper, margin: float) -> None:
+    def __init__(self, token: str | None, keeper: SessionKeeper, margin: float) -> None:
         self.credentials = Credentials(margin=margin)
         self.auth = AttachAuth(self.credentials)
         self.keeper = keeper
         self.expires_at: datetime.datetime | None = None
-        stored = keeper.initial(session)
+        stored = keeper.initial(None)
         if token is not None:
             self.credentials.keep(token)
         elif stored is not None and stored.access_token is not None:
@@ -123,7 +123,6 @@ class PacerproClient(_PacerproBase, Resumable, SyncFacade[AuthenticatedClient]):
         timeout: seconds (or an :class:`httpx.Timeout`) before a request times out.
         httpx_client: an :class:`httpx.Client` to send through instead of building one.
         httpx_args: more keyword arguments for the :class:`httpx.Client` built here (e.g. ``transport``).
-        session: a stored session to carry on (see :meth:`resume`).
         token_store: where the session is loaded from and every change of it saved.
         store_key: its key in ``token_store`` (default ``"pacerpro"``).
         on_session_change: called with each new session, and with ``None`` after logout.
@@ -140,14 +139,13 @@ class PacerproClient(_PacerproBase, Resumable, SyncFacade[AuthenticatedClient]):
         timeout: Timeout = DEFAULT_TIMEOUT,
         httpx_client: httpx.Client | None = None,
         httpx_args: Mapping[str, Any] | None = None,
-        session: StoredSession | None = None,
         token_store: TokenStore | None = None,
         store_key: str | None = None,
         on_session_change: SessionHook | None = None,
         refresh_margin: float = DEFAULT_MARGIN,
     ) -> None:
         keeper = SessionKeeper(API, token_store, store_key, on_session_change)
-        self._state = _SessionState(token, session, keeper, refresh_margin)
+        self._state = _SessionState(token, keeper, refresh_margin)
         super().__init__(
             _raw(base_url),
             base_url=base_url,
@@ -202,14 +200,13 @@ class AsyncPacerproClient(_PacerproBase, Resumable, AsyncFacade[AuthenticatedCli
         timeout: Timeout = DEFAULT_TIMEOUT,
         httpx_client: httpx.AsyncClient | None = None,
         httpx_args: Mapping[str, Any] | None = None,
-        session: StoredSession | None = None,
         token_store: TokenStore | None = None,
         store_key: str | None = None,
         on_session_change: SessionHook | None = None,
         refresh_margin: float = DEFAULT_MARGIN,
     ) -> None:
         keeper = SessionKeeper(API, token_store, store_key, on_session_change)
-        self._state = _SessionState(token, session, keeper, refresh_margin)
+        self._state = _SessionState(token, keeper, refresh_margin)
         super().__init__(
             _raw(base_url),
             base_url=base_url,
