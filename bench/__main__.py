@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from authkit_mock.prism import PRISM_VERSION
-from bench import footprint, load, report, sdk_overhead
+from bench import footprint, load, refresh, report, sdk_overhead
 from bench.capture import capture, floor_bodies
 from bench.scenarios import CHEAP_READ, OPERATIONS, Operation, bixarena_session, static_requests, step_for
 from bench.targets import HOST, ROOT, Target, floor, prism, reference
@@ -35,6 +35,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--sdk-calls", type=int, default=2000, help="calls per client for the SDK overhead")
     parser.add_argument("--no-footprint", action="store_true", help="skip start time and memory")
     parser.add_argument("--no-sdk", action="store_true", help="skip the SDK overhead")
+    parser.add_argument("--no-refresh", action="store_true", help="skip the refreshing auth (bench/refresh.py)")
     parser.add_argument("--port", type=int, default=4740, help="first of the 5 ports used (default: %(default)s)")
     parser.add_argument("--output", type=Path, default=ROOT / "bench-results" / "latest.json")
     args = parser.parse_args(argv)
@@ -155,11 +156,14 @@ def main(argv: list[str] | None = None) -> int:
         "load": rows,
         "footprint": [] if args.no_footprint or {"authkit", "prism"} - set(targets) else run_footprints(args),
         "sdk": args.sdk_result,
+        "refresh": None if args.no_refresh else refresh.measure(calls=args.sdk_calls).as_dict(),
     }
     data["checks"] = report.checks(data)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     print(report.render(data))
+    if data["refresh"]:
+        print(refresh.render(refresh.RefreshFigures(**data["refresh"])))
     print(f"\n(written to {args.output})")
     return 0
 

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from aiohttp import web
 
+from authkit_mock.core.clock import server_date_header
 from authkit_mock.core.email_addresses import accept_special_use_domains
 from authkit_mock.core.keys import load_or_create_keys
 from authkit_mock.core.middlewares import root_middleware
@@ -66,6 +67,7 @@ def create_app(settings: Settings) -> web.Application:
     from authkit_mock.admin import create_admin_app
     from authkit_mock.core.seed_watch import add_seed_watch
     from authkit_mock.docs import add_docs
+    from authkit_mock.protected import PREFIX, create_protected_app
 
     state = StateFile(settings.state_file) if settings.state_file is not None else None
     accept_special_use_domains()
@@ -97,6 +99,8 @@ def create_app(settings: Settings) -> web.Application:
 
         mount(IDP_PATH, create_idp_app(runtime))
     mount("/__admin", create_admin_app(runtime))
+    mount(PREFIX, create_protected_app())
+    root.on_response_prepare.append(server_date_header(runtime.settings.clock))
     add_docs(root)
     add_seed_watch(root, runtime)
     if state is None:

@@ -298,6 +298,11 @@ LOGIN_OPERATIONS = {"polario": ("scram_first_message", "scram_final_message")}
 """The operations a login runs (a Call's ``prepare``, or the call itself), per API that has one in two steps."""
 
 
+def _bixarena_session(client: Any) -> None:
+    # mint_token needs a session cookie (LoginRequiredError otherwise, before any request).
+    client.cookies.set("JSESSIONID", "sess-1")
+
+
 @dataclass(frozen=True)
 class Call:
     """One facade method, the operation it performs, and what must happen first (e.g. a login)."""
@@ -330,7 +335,7 @@ CALLS = (
     Call("bixarena", "start_oidc_login", lambda c: c.start_login()),
     Call("bixarena", "complete_oidc_login", lambda c: c.complete_login("code-1", "st-1")),
     Call("bixarena", "logout", lambda c: c.logout()),
-    Call("bixarena", "mint_internal_token", lambda c: c.mint_token()),
+    Call("bixarena", "mint_internal_token", lambda c: c.mint_token(), prepare=_bixarena_session),
     Call("bixarena", "get_jwks", lambda c: c.jwks()),
     Call("pacerpro", "create_session", lambda c: c.login("ada@example.com", "secret")),
     Call("pacerpro", "refresh_session", lambda c: c.refresh()),

@@ -71,6 +71,7 @@ def test_the_bearer_is_sent_only_once_a_token_is_minted() -> None:
         client.jwks()
         assert "Authorization" not in router["get_jwks"].calls.last.request.headers
         assert client.access_token is None
+        client.complete_login("code-1", "st-1")
         client.mint_token()
         assert "Authorization" not in router["mint_internal_token"].calls.last.request.headers
         assert client.access_token == "jwt-bix"
@@ -120,6 +121,7 @@ def test_logout_forgets_the_session_cookie_and_the_minted_token() -> None:
 def test_verify_token_checks_the_minted_token_against_the_fetched_jwks(keys: Keys) -> None:
     router = _router(keys, token=keys.token())
     with BixarenaClient(httpx_args=mocked(router)) as client:
+        client.complete_login("code-1", "st-1")
         client.mint_token()
         claims = client.verify_token()
         assert claims["sub"] == "3350396"

@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SLUGS = ("authlance", "polario", "svix", "bixarena", "pacerpro", "admin")
 PUBLIC_MODULES = (
     "authkit_sdk",
+    "authkit_sdk.auth",
     "authkit_sdk.errors",
     "authkit_sdk.scram",
     *(f"authkit_sdk.{slug}" for slug in SLUGS),

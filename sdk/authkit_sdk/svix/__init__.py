@@ -23,6 +23,7 @@ import httpx
 
 from authkit_sdk._core.auth import TokenAuth
 from authkit_sdk._core.facade import DEFAULT_TIMEOUT, REFERENCE_SERVER, AsyncFacade, SyncFacade, Timeout
+from authkit_sdk._core.refreshing import Credentials, RefreshingAuth
 from authkit_sdk._core.responses import ApiErrors
 from authkit_sdk._core.retries import AsyncSleep, RetryPolicy, Sleep
 from authkit_sdk.svix import _requests as requests
@@ -53,6 +54,7 @@ __all__ = [
     "DashboardAccessOut",
     "HTTPValidationError",
     "HttpErrorOut",
+    "RefreshingAuth",
     "RetryPolicy",
     "SvixClient",
     "ValidationError",
@@ -82,6 +84,12 @@ _ERRORS = ApiErrors("svix", errors.SvixError, UnexpectedStatus)
 
 def _raw(base_url: str, token: str) -> AuthenticatedClient:
     return AuthenticatedClient(base_url=base_url, token=token, raise_on_unexpected_status=True)
+
+
+def _static_auth(token: str) -> RefreshingAuth:
+    credentials = Credentials()
+    credentials.keep(token)
+    return RefreshingAuth(credentials, raise_on_401=True)
 
 
 class SvixClient(SyncFacade[AuthenticatedClient]):
@@ -127,6 +135,13 @@ class SvixClient(SyncFacade[AuthenticatedClient]):
     def token(self) -> str:
         """The bearer token this client sends."""
         return self._auth.token or ""
+
+    def auth(self) -> RefreshingAuth:
+        """An :class:`httpx.Auth` for your own :class:`httpx.Client`: sends this client's token as a bearer token.
+
+        Svix tokens cannot be refreshed: a 401 raises :class:`~authkit_sdk.errors.UnauthorizedError` at once.
+        """
+        return _static_auth(self.token)
 
     def dashboard_access(self, app_id: str, *, idempotency_key: str | None = None) -> DashboardAccessOut:
         """Issue an app token for ``app_id`` and a dashboard URL embedding it (deprecated upstream)."""
@@ -253,6 +268,13 @@ class AsyncSvixClient(AsyncFacade[AuthenticatedClient]):
     def token(self) -> str:
         """The bearer token this client sends."""
         return self._auth.token or ""
+
+    def auth(self) -> RefreshingAuth:
+        """An :class:`httpx.Auth` for your own :class:`httpx.AsyncClient`: sends this client's token as a bearer token.
+
+        Svix tokens cannot be refreshed: a 401 raises :class:`~authkit_sdk.errors.UnauthorizedError` at once.
+        """
+        return _static_auth(self.token)
 
     async def dashboard_access(self, app_id: str, *, idempotency_key: str | None = None) -> DashboardAccessOut:
         """Issue an app token for ``app_id`` and a dashboard URL embedding it (deprecated upstream)."""

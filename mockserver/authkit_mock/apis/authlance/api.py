@@ -12,6 +12,7 @@ from collections.abc import Callable
 from aiohttp import web
 
 from authkit_mock.core.bodies import parse_body
+from authkit_mock.core.credentials import CredentialCheck, CredentialRejectedError, Principal, bearer_token
 from authkit_mock.core.entropy import Entropy
 from authkit_mock.core.errors import ApiError, RequestValidationError
 from authkit_mock.core.public_urls import is_https
@@ -19,6 +20,7 @@ from authkit_mock.core.routing import add_operation, runtime_of
 from authkit_mock.core.runtime import Runtime
 from authkit_mock.core.seed import Seed
 from authkit_mock.core.store import Session, Store, Token, User
+from authkit_mock.core.tokens import InvalidTokenError
 from authkit_mock.models.authlance import (
     ControllersAuthAuthRequest,
     ControllersAuthAuthResponse,
@@ -123,8 +125,25 @@ async def logout(request: web.Request) -> web.Response:
     return response
 
 
+def credential_check(runtime: Runtime) -> CredentialCheck:
+    """How Authlance's protected API checks a request: its JWT, as a bearer token or the ``loopToken`` cookie."""
+
+    def check(request: web.Request) -> Principal:
+        token = bearer_token(request) or request.cookies.get(COOKIE)
+        if not token:
+            raise CredentialRejectedError("no bearer token and no loopToken cookie")
+        try:
+            claims = runtime.authority(API).verify(token)
+        except InvalidTokenError as error:
+            raise CredentialRejectedError(f"invalid token: {error.reason}") from None
+        return Principal(str(claims["sub"]), "jwt", claims["exp"], claims.get("sid"))
+
+    return check
+
+
 def setup(app: web.Application, runtime: Runtime) -> None:
     """Add the authlance routes and seed to ``app``."""
+    runtime.credential_checks[API] = credential_check(runtime)
     add_operation(
         app, runtime, API, "POST", "/authlance/identity/me", exchange_session_for_token, "exchange_session_for_token"
     )

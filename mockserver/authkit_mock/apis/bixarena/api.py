@@ -19,6 +19,7 @@ from authkit_mock.apis.bixarena.relying_party import (
     authorization_url,
     state_matches,
 )
+from authkit_mock.core.credentials import CredentialRejectedError, Principal, bearer_token
 from authkit_mock.core.errors import ApiError
 from authkit_mock.core.public_urls import api_prefix, base_url_of, is_https
 from authkit_mock.core.routing import add_operation, runtime_of
@@ -26,6 +27,7 @@ from authkit_mock.core.runtime import Runtime
 from authkit_mock.core.seed import Seed
 from authkit_mock.core.settings import IDP_PATH
 from authkit_mock.core.store import Session, Store, User
+from authkit_mock.core.tokens import InvalidTokenError
 from authkit_mock.models.bixarena import InternalTokenResponse, JwksResponse, OidcCallbackResponse
 
 API = "bixarena"
@@ -56,6 +58,19 @@ def setup(app: web.Application, runtime: Runtime) -> None:
     app[BIXARENA] = state
     runtime.reset_hooks.append(state.clear)
     runtime.seeders.append(seed_users)
+
+    def check(request: web.Request) -> Principal:
+        # As BixArena's resource servers do: the internal JWT verifies against the JWKS key, by the server clock.
+        token = bearer_token(request)
+        if token is None:
+            raise CredentialRejectedError("no bearer token")
+        try:
+            claims = runtime.authority(API).verify(token)
+        except InvalidTokenError as error:
+            raise CredentialRejectedError(f"invalid token: {error.reason}") from None
+        return Principal(str(claims["sub"]), "jwt", claims["exp"])
+
+    runtime.credential_checks[API] = check
 
     async def http_client(_: web.Application) -> AsyncIterator[None]:
         async with state.oidc.running():

@@ -22,6 +22,7 @@ from authkit_mock.apis.polario.scram import (
 )
 from authkit_mock.apis.polario.sessions import API, InvalidRefreshTokenError, InvalidSessionError, PolarioSessions
 from authkit_mock.core.bodies import parse_body
+from authkit_mock.core.credentials import CredentialRejectedError, Principal
 from authkit_mock.core.errors import ApiError, FieldError, RequestValidationError
 from authkit_mock.core.passwords import ScramCredentials
 from authkit_mock.core.routing import add_operation, runtime_of
@@ -61,6 +62,16 @@ def setup(app: web.Application, runtime: Runtime) -> None:
     """Add the polario routes, seeder and state to ``app``."""
     state = PolarioState(runtime)
     app[POLARIO] = state
+
+    def check(request: web.Request) -> Principal:
+        # As logout checks its Session header: the JWT verifies and its session has not ended.
+        try:
+            session = state.sessions.authenticate(request.headers.get(SESSION_HEADER))
+        except InvalidSessionError as error:
+            raise CredentialRejectedError(f"invalid session: {error}") from None
+        return Principal(session.user, "session", None, session.id)
+
+    runtime.credential_checks[API] = check
     runtime.reset_hooks.append(state.challenges.clear)
     runtime.seeders.append(lambda store, seed: seed_users(runtime, store, seed))
     add_operation(app, runtime, API, "POST", "/auth/auth", scram_first_message, "scram_first_message")

@@ -47,7 +47,8 @@ from authkit_mock.apis.svix.tokens import (
     seed_keys_and_applications,
 )
 from authkit_mock.core.bodies import read_body
-from authkit_mock.core.errors import FieldError, RequestValidationError
+from authkit_mock.core.credentials import CredentialRejectedError, Principal
+from authkit_mock.core.errors import ApiError, FieldError, RequestValidationError
 from authkit_mock.core.middlewares import FAULTS_IN_HANDLER, apply_fault
 from authkit_mock.core.routing import add_operation, runtime_of
 from authkit_mock.core.runtime import Runtime
@@ -92,6 +93,16 @@ def setup(app: web.Application, runtime: Runtime) -> None:
     runtime.reset_hooks.append(state.clear)
     runtime.seeders.append(lambda store, seed: seed_keys_and_applications(store, seed, runtime.clock_now))
     runtime.seeders.append(lambda store, seed: streams.seed_streams(store, seed, runtime.clock_now, settings))
+
+    def check(request: web.Request) -> Principal:
+        # As every svix operation authenticates: a live org key or app token (not expired, not logged out).
+        try:
+            token = authenticate(runtime.store, request.headers.get("Authorization"), runtime.clock_now)
+        except ApiError as error:
+            raise CredentialRejectedError(error.detail) from None
+        return Principal(token.app_id or "organisation", token.kind, token.expires_at)
+
+    runtime.credential_checks[API] = check
     stream = "/api/v1/auth/stream/{stream_id}"
     routes: list[tuple[str, str, Operation, str]] = [
         ("POST", "/api/v1/auth/app/{app_id}/expire-all/", expire_all, "expire_all"),
