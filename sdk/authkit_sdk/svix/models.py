@@ -9,21 +9,35 @@ omit is ``UNSET`` (``authkit_sdk.svix.generated.UNSET``), and fields the contrac
 from __future__ import annotations
 
 from authkit_sdk.svix._generated.models import (
+    ApiTokenOut,
+    ApplicationIn,
+    ApplicationInMetadata,
     ApplicationTokenExpireIn,
     AppPortalAccessIn,
     AppPortalAccessOut,
+    AppPortalCapability,
     DashboardAccessOut,
     HttpErrorOut,
     HTTPValidationError,
+    RotatePollerTokenIn,
+    StreamPortalAccessIn,
+    StreamTokenExpireIn,
     ValidationError,
 )
 
 __all__ = [
+    "ApiTokenOut",
     "AppPortalAccessIn",
     "AppPortalAccessOut",
+    "AppPortalCapability",
+    "ApplicationIn",
+    "ApplicationInMetadata",
     "ApplicationTokenExpireIn",
     "DashboardAccessOut",
     "HTTPValidationError",
     "HttpErrorOut",
+    "RotatePollerTokenIn",
+    "StreamPortalAccessIn",
+    "StreamTokenExpireIn",
     "ValidationError",
 ]
