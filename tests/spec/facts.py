@@ -127,8 +127,20 @@ def _field_schema(spec: Spec, holder: Any) -> tuple[dict[str, Any], set[str]]:
 
 
 def _normalise(spec: Spec, schema: Any, required: bool | None, names: tuple[str, ...]) -> dict[str, Any]:
-    """A property schema as the facts describe it: one type, ``nullable`` apart, absent keywords as None."""
+    """A property schema as the facts describe it: one type, ``nullable`` apart, absent keywords as None.
+
+    OpenAPI 3.1 spells "this schema or null" for a ``$ref`` as ``oneOf``/``anyOf`` of the schema and
+    ``{type: 'null'}``; that reads as the schema, nullable (upstream's 3.0 spelling: ``$ref`` plus ``nullable``),
+    and a ``oneOf``/``anyOf`` of the schema alone as the schema.
+    """
     schema = resolve(spec, schema)
+    branches = schema.get("oneOf") or schema.get("anyOf") or []
+    others = [branch for branch in branches if resolve(spec, branch).get("type") != "null"]
+    if "type" not in schema and len(others) == 1 and len(branches) <= 2:
+        other = resolve(spec, others[0])
+        kind = other.get("type")
+        null = ["null"] if len(branches) == 2 else []
+        schema = {**other, "type": [*(kind if isinstance(kind, list) else [kind]), *null]}
     kinds = schema.get("type")
     kinds = list(kinds) if isinstance(kinds, list) else [kinds]
     described: dict[str, Any] = {name: schema.get(name) for name in names}

@@ -111,3 +111,21 @@ def test_an_operation_the_spec_adds_without_a_fact_is_reported() -> None:
     assert facts.unexplained(spec, facts.load_facts("svix")) == [
         "not listed as a deviation: whoami: operation : in the spec, not upstream"
     ]
+
+
+def test_a_nullable_reference_that_loses_its_null_branch_is_reported() -> None:
+    spec = load_spec("svix")
+    application = _schema(spec, "AppPortalAccessIn")["properties"]["application"]
+    application["oneOf"] = [branch for branch in application["oneOf"] if branch.get("type") != "null"]
+    assert facts.unexplained(spec, facts.load_facts("svix")) == [
+        "not listed as a deviation: app_portal_access: request-field application nullable: upstream True, spec False"
+    ]
+
+
+def test_a_nullable_reference_to_another_type_is_reported() -> None:
+    spec = load_spec("svix")
+    application = _schema(spec, "AppPortalAccessIn")["properties"]["application"]
+    application["oneOf"] = [{"type": "string"}, {"type": "null"}]
+    assert facts.unexplained(spec, facts.load_facts("svix")) == [
+        "not listed as a deviation: app_portal_access: request-field application type: upstream 'object', spec 'string'"
+    ]
