@@ -7,6 +7,7 @@ mypy runs once over all the blocks (each written as its own module) and a known-
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -62,6 +63,8 @@ def mypy_errors(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]
             *sorted(str(path) for path in folder.glob("*.py")),
         ],
         cwd=folder,
+        # The plugin example imports the example app it tests (examples/pacerpro-app), as its own tests do.
+        env={**os.environ, "MYPYPATH": str(ROOT / "examples" / "pacerpro-app")},
         capture_output=True,
         text=True,
         check=False,
