@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from authkit_mock.core.passwords import PasswordHash, ScramCredentials
+from authkit_mock.core.settings import Limits
 
 WATCHER = "_watcher"
 """The attribute a store that persists itself (``--state``, see ``persistence.py``) sets on the records it holds."""
@@ -93,12 +94,23 @@ class Token(Record):
 
 @dataclass
 class Store:
-    """The state of every API, indexed the way the handlers look it up."""
+    """The state of every API, indexed the way the handlers look it up.
+
+    Sessions and tokens are made by cheap requests (a login, an exchange, an app-portal link), so both are bounded
+    by ``limits``: past the bound the oldest record is forgotten, in O(1) (dictionaries keep insertion order), and
+    that credential stops working, as an old session of a real service would. Users are added by the admin API and
+    the seed (bounded by the body limit) and by the provider's login page (bounded by the provider). Only what
+    requests issued (``issued=True``) is counted and evicted: seeded and admin-added credentials (an org key, a
+    demo session) are never pushed out by a flood.
+    """
 
     users: dict[tuple[str, str], User] = field(default_factory=dict)
     sessions: dict[tuple[str, str], Session] = field(default_factory=dict)
     applications: dict[str, Application] = field(default_factory=dict)
     tokens: dict[str, Token] = field(default_factory=dict)
+    limits: Limits = field(default_factory=Limits)
+    _issued_sessions: dict[tuple[str, str], None] = field(default_factory=dict, repr=False)
+    _issued_tokens: dict[str, None] = field(default_factory=dict, repr=False)
 
     def add_user(self, user: User) -> User:
         """Add (or replace) a user; returns it."""
@@ -113,9 +125,16 @@ class Store:
         """Every user, or those of one API."""
         return (user for user in self.users.values() if api is None or user.api == api)
 
-    def add_session(self, session: Session) -> Session:
-        """Add a session; returns it."""
-        self.sessions[(session.api, session.id)] = session
+    def add_session(self, session: Session, issued: bool = False) -> Session:
+        """Add a session; returns it. ``issued``: made by a request, so counted against ``limits.sessions``."""
+        key = (session.api, session.id)
+        self.sessions[key] = session
+        if issued:
+            self._issued_sessions[key] = None
+            while len(self._issued_sessions) > self.limits.sessions:
+                oldest = next(iter(self._issued_sessions))
+                del self._issued_sessions[oldest]
+                self.sessions.pop(oldest, None)
         return session
 
     def session(self, api: str, session_id: str) -> Session | None:
@@ -126,9 +145,15 @@ class Store:
         """Every session, or those of one API."""
         return (session for session in self.sessions.values() if api is None or session.api == api)
 
-    def add_token(self, token: Token) -> Token:
-        """Add an opaque token; returns it."""
+    def add_token(self, token: Token, issued: bool = False) -> Token:
+        """Add an opaque token; returns it. ``issued``: made by a request, so counted against ``limits.tokens``."""
         self.tokens[token.token] = token
+        if issued:
+            self._issued_tokens[token.token] = None
+            while len(self._issued_tokens) > self.limits.tokens:
+                oldest = next(iter(self._issued_tokens))
+                del self._issued_tokens[oldest]
+                self.tokens.pop(oldest, None)
         return token
 
     def token(self, value: str) -> Token | None:

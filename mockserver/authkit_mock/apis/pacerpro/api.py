@@ -105,7 +105,7 @@ def _issue(runtime: Runtime, user: StoredUser, previous_exp: int | None = None) 
     token, claims = runtime.authority(API).mint(user.id, lifetime, jti=user.jti)
     expires = int(claims["exp"])
     runtime.store.add_token(
-        Token(api=API, kind="jwt", token=token, created_at=now, subject=user.id, expires_at=expires)
+        Token(api=API, kind="jwt", token=token, created_at=now, subject=user.id, expires_at=expires), issued=True
     )
     session = Session(jwtToken=token, expiresAt=datetime.fromtimestamp(expires, UTC))
     return web.Response(text=session.model_dump_json(), content_type="application/json")

@@ -60,7 +60,7 @@ class PolarioSessions:
         session = Session(
             api=API, id=self._runtime.settings.entropy.token_hex(12), user=email, created_at=self._runtime.clock_now
         )
-        return self._issue(self._store.add_session(session))
+        return self._issue(self._store.add_session(session, issued=True))
 
     def refresh(self, presented: str) -> Issued:
         """Rotate: the presented refresh token is used up, a new one and a new JWT are issued.
@@ -131,7 +131,8 @@ class PolarioSessions:
                 subject=session.user,
                 session_id=session.id,
                 expires_at=claims["exp"],
-            )
+            ),
+            issued=True,
         )
         return Issued(session, session.device_id, token, self._new_refresh_token(session))
 
@@ -147,6 +148,7 @@ class PolarioSessions:
                 session_id=session.id,
                 # Each rotation starts a new lifetime: an active client stays logged in, an idle one is not.
                 expires_at=now + self._runtime.settings.polario_refresh_ttl,
-            )
+            ),
+            issued=True,
         )
         return record.token

@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Annotated, TypeVar
 
 from aiohttp import web
@@ -43,6 +43,7 @@ from authkit_mock.apis.svix.tokens import (
     seed_svix,
 )
 from authkit_mock.core.bodies import parse_body, read_body
+from authkit_mock.core.bounded import BoundedMap, text_bytes
 from authkit_mock.core.errors import FieldError, RequestValidationError
 from authkit_mock.core.middlewares import FAULTS_IN_HANDLER, apply_fault
 from authkit_mock.core.routing import add_operation, runtime_of
@@ -66,7 +67,9 @@ class SvixState:
 
     limiter: RateLimiter
     idempotency: IdempotencyStore
-    feature_flags: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    feature_flags: BoundedMap[str, tuple[str, ...]]
+    """The feature flags each app token was issued with: at most ``Limits.tokens`` entries holding at most
+    ``Limits.feature_flag_bytes``, oldest out first (a request may carry 64 KB of flags)."""
 
     def clear(self) -> None:
         """Forget everything (on reset, with the store)."""
@@ -78,10 +81,19 @@ class SvixState:
 SVIX_STATE = web.AppKey("svix_state", SvixState)
 
 
+def _never(_: object) -> float:
+    return float("inf")
+
+
 def setup(app: web.Application, runtime: Runtime) -> None:
     """Add the svix routes, state and seeder to ``app``."""
     clock = runtime.settings.clock
-    state = SvixState(RateLimiter(runtime.settings.rate_limit, clock), IdempotencyStore(clock))
+    limits = runtime.settings.limits
+    state = SvixState(
+        RateLimiter(runtime.settings.rate_limit, clock),
+        IdempotencyStore(clock, max_records=limits.idempotency_records, max_bytes=limits.idempotency_bytes),
+        BoundedMap(limits.tokens, limits.feature_flag_bytes, text_bytes, _never),
+    )
     app[SVIX_STATE] = state
     app[FAULTS_IN_HANDLER] = True
     runtime.reset_hooks.append(state.clear)
@@ -142,7 +154,8 @@ async def app_portal_access(request: web.Request, token: Token) -> web.StreamRes
     require_org_key(token)
     app, body = await application_and_body(request, AppPortalAccessIn)
     issued = issue_token(request, app)
-    request.app[SVIX_STATE].feature_flags[issued] = tuple(flag.root for flag in body.featureFlags or ())
+    flags = tuple(flag.root for flag in body.featureFlags or ())
+    request.app[SVIX_STATE].feature_flags.put(issued, flags, runtime_of(request).clock_now)
     return access_answer(request.match_info["app_id"], issued)
 
 

@@ -84,7 +84,8 @@ def issue_app_token(store: Store, app: Application, now: float, ttl_seconds: flo
     # 24 random bytes: 32 URL-safe characters, as long as upstream's tokens.
     value = APP_TOKEN_PREFIX + entropy.token_urlsafe(24)
     return store.add_token(
-        Token(api=API, kind=APP_TOKEN, token=value, created_at=now, app_id=app.id, expires_at=now + ttl_seconds)
+        Token(api=API, kind=APP_TOKEN, token=value, created_at=now, app_id=app.id, expires_at=now + ttl_seconds),
+        issued=True,
     )
 
 
