@@ -160,6 +160,11 @@ def _journal_entry(entry: JournalEntry) -> models.JournalEntry:
         request_headers=entry.request_headers,
         request_body=entry.request_body or None,
         response_body=entry.response_body or None,
+        truncated=models.JournalTruncation(
+            request_headers=entry.cut.request_headers,
+            request_body=entry.cut.request_body,
+            response_body=entry.cut.response_body,
+        ),
     )
 
 

@@ -27,6 +27,7 @@ from .health import Health
 from .journal_entry import JournalEntry
 from .journal_entry_list import JournalEntryList
 from .journal_entry_request_headers import JournalEntryRequestHeaders
+from .journal_truncation import JournalTruncation
 from .status_ok import StatusOk
 
 __all__ = (
@@ -57,5 +58,6 @@ __all__ = (
     "JournalEntry",
     "JournalEntryList",
     "JournalEntryRequestHeaders",
+    "JournalTruncation",
     "StatusOk",
 )
