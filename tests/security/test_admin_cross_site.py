@@ -11,6 +11,7 @@ someone else (forwarding headers) needs the admin token. The admin page, same-or
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import httpx
 import pytest
@@ -42,7 +43,7 @@ def faults(server: RunningServer) -> list[object]:
 
 A_FAULT = {"api": "svix", "operation": "*", "status": 503}
 
-CROSS_SITE_WRITES = {
+CROSS_SITE_WRITES: dict[str, dict[str, Any]] = {
     "fetch_metadata_cross_site": {"json": A_FAULT, "headers": {"Sec-Fetch-Site": "cross-site"}},
     "foreign_origin": {"json": A_FAULT, "headers": {"Origin": STRANGER}},
     "null_origin": {"json": A_FAULT, "headers": {"Origin": "null"}},

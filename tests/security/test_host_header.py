@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import socket
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 from contextlib import contextmanager
 from urllib.parse import urlencode
 
@@ -35,7 +36,7 @@ PATHS = {
     "synapse": ("GET", "/synapse/.well-known/openid-configuration"),
     "admin": ("GET", "/__admin/health"),
 }
-SHAPES = {
+SHAPES: dict[str, Callable[[dict[str, Any]], bool]] = {
     "authlance": lambda body: "error" in body,
     "polario": lambda body: "error" in body,
     "svix": lambda body: body.get("code") == "misdirected_request",

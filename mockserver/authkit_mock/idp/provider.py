@@ -96,6 +96,11 @@ class Provider:
         self.typed_in_users = 0
         """Users registered on the login page since the last reset (bounded by ``Limits.provider_users``)."""
 
+    @property
+    def codes(self) -> BoundedMap[str, AuthorizationCode]:
+        """The bounded map holding the outstanding authorization codes."""
+        return self._codes
+
     def clear(self) -> None:
         """Forget every code and access token."""
         self._codes.clear()

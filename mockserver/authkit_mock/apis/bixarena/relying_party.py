@@ -78,6 +78,11 @@ class PendingLogins:
     def __len__(self) -> int:
         return len(self._logins)
 
+    @property
+    def entries(self) -> BoundedMap[str, PendingLogin]:
+        """The bounded map holding the logins (for the admin's and the tests' view of its size)."""
+        return self._logins
+
     def start(self, entropy: Entropy, now: float, redirect_uri: str, provider_url: str) -> PendingLogin:
         """A fresh pending login: random handle, ``state`` and ``nonce``, and a PKCE verifier (RFC 7636 4.1)."""
         login = PendingLogin(

@@ -141,6 +141,11 @@ class Challenges:
     def __len__(self) -> int:
         return len(self._pending)
 
+    @property
+    def entries(self) -> BoundedMap[str, Challenge]:
+        """The bounded map holding the outstanding challenges."""
+        return self._pending
+
     def clear(self) -> None:
         """Forget every outstanding challenge (on reset)."""
         self._pending.clear()

@@ -155,6 +155,11 @@ class IdempotencyStore:
             max_records, max_bytes, _record_size, lambda record: record.expires_at
         )
 
+    @property
+    def entries(self) -> BoundedMap[tuple[str, str], _Record]:
+        """The bounded map holding the records."""
+        return self._records
+
     def begin(self, scope: str, key: str, request_fingerprint: str) -> Outcome | None:
         """Claim ``key`` for a request: None when it should run now (then :meth:`finish` or :meth:`release` it),
         the recorded outcome when it should be replayed; raises 409 or 422 when it must not run."""
