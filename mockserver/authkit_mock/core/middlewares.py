@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 from fnmatch import fnmatchcase
 from functools import partial
@@ -104,6 +105,24 @@ class BodyTimeoutError(Exception):
     it, ``request.read()`` and ``request.post()`` alike, stops waiting)."""
 
 
+class GarbageBudget:
+    """Collects cyclic garbage by bytes received, not only by object count (``Limits.collect_after_bytes``)."""
+
+    def __init__(self) -> None:
+        self.received = 0
+        self.collections = 0
+
+    def spend(self, request: web.Request, limit: int) -> None:
+        """Count what ``request`` brought; collect when the budget is spent."""
+        received = sum(len(name) + len(value) for name, value in request.raw_headers)
+        body = request.get(RAW_BODY)
+        self.received += received + (len(body) if body is not None else 0)
+        if self.received >= limit > 0:
+            self.received = 0
+            self.collections += 1
+            gc.collect()
+
+
 class HostGuard:
     """Which ``Host`` headers the server answers (``core/public_urls.py``), with the answers of the few headers a
     server sees remembered, so the check costs one dictionary lookup per request."""
@@ -157,6 +176,7 @@ def root_middleware(between: Middleware | None = None) -> Middleware:
     """
 
     hosts = HostGuard()
+    garbage = GarbageBudget()
 
     @web.middleware
     async def root(request: web.Request, handler: Handler) -> web.StreamResponse:
@@ -180,6 +200,7 @@ def root_middleware(between: Middleware | None = None) -> Middleware:
         finally:
             if body_timer is not None:
                 body_timer.cancel()
+            garbage.spend(request, runtime.settings.limits.collect_after_bytes)
         if allowed and origin is not None:
             response.headers["Access-Control-Allow-Origin"] = origin
             response.headers["Access-Control-Allow-Credentials"] = "true"

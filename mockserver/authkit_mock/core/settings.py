@@ -54,6 +54,11 @@ class Limits:
     sessions: int = 100_000
     provider_users: int = 1_000
     """People typed in on the embedded provider's login page (seeded and admin-added users are not counted)."""
+    collect_after_bytes: int = 16 * 1024 * 1024
+    """Run the cyclic garbage collector after requests that brought this many bytes of headers and bodies. A request
+    answered with an error leaves a reference cycle (exception, traceback, frame, request) that only the collector
+    frees, and the CLI makes it run rarely (``tune_garbage_collector``): without this, 250 requests with 800 KB of
+    headers each left 400 MB behind."""
     max_connections: int = 0
     """Open client connections at most; a connection beyond it is closed at once. 0: the open-file limit less a
     reserve (see ``core/serving.py``)."""
