@@ -42,7 +42,7 @@ class Flood:
 
 def journal(http: httpx.Client, i: int) -> int:
     headers = {**FAT_HEADERS, "Content-Type": "application/json"}
-    return http.post("/authlance/identity/me", content=FAT_BODY, headers=headers).status_code
+    return http.post("/authlance/authlance/identity/me", content=FAT_BODY, headers=headers).status_code
 
 
 def pending_logins(http: httpx.Client, i: int) -> int:

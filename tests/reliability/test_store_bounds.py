@@ -10,7 +10,9 @@ overflows it.
 
 from __future__ import annotations
 
+import asyncio
 import gc
+import socket
 import time
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
@@ -19,6 +21,7 @@ import httpx
 import pytest
 from aiohttp import web
 
+import authkit_mock.core.middlewares
 from authkit_mock.apis.bixarena.api import BIXARENA
 from authkit_mock.apis.polario.api import POLARIO
 from authkit_mock.apis.svix.api import SVIX_STATE
@@ -243,3 +246,37 @@ def test_a_request_costs_about_the_same_with_the_store_full_as_empty(
     empty, full = fastest_ms(default_server, second_server, flood_of)
     # Generous: a loaded 2-core machine jitters; a scan of 10,000 entries per request costs several times more.
     assert full < 3 * empty, f"{store}: {full:.2f} ms full against {empty:.2f} ms empty"
+
+
+def test_without_its_byte_budget_and_cut_copies_the_journal_holds_every_header(
+    small_server: RunningServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    small_server.sync(small_server.runtime.reset)
+    monkeypatch.setattr(small_server.runtime.journal, "max_bytes", 10**12)
+    monkeypatch.setattr(authkit_mock.core.middlewares, "kept_headers", lambda headers, limit: (tuple(headers), 0))
+    flood(small_server, FLOODS["journal"], 2 * CAP + 5)
+    assert held(small_server, "journal")[1] > 10 * bounds("journal", SMALL)[1]
+
+
+def handling_a_request() -> bool:
+    """Whether a request handler is running on the server's loop (called there)."""
+    return any(getattr(task.get_coro(), "__name__", "") == "_handle_request" for task in asyncio.all_tasks())
+
+
+def test_a_client_that_leaves_mid_body_is_journaled_as_a_client_abort_not_a_500(small_server: RunningServer) -> None:
+    small_server.sync(small_server.runtime.reset)
+    with socket.create_connection(("127.0.0.1", small_server.settings.port), timeout=10) as connection:
+        connection.sendall(
+            b"POST /authlance/authlance/identity/me HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            b'Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"session": '
+        )
+        # Leave once the handler is reading the body (before it, aiohttp drops the request unanswered).
+        deadline = time.monotonic() + 10
+        while not small_server.sync(handling_a_request) and time.monotonic() < deadline:
+            time.sleep(0.01)
+    deadline = time.monotonic() + 10
+    entries: list[JournalEntry] = []
+    while not entries and time.monotonic() < deadline:
+        entries = small_server.sync(small_server.runtime.journal.query)
+        time.sleep(0.01)  # waiting for the server to notice the closed connection, not testing time
+    assert [entry.status for entry in entries] == [499]

@@ -28,7 +28,7 @@ from tests.support.server import RunningServer, running_server
 
 FOREIGN = "attacker.example"
 PATHS = {
-    "authlance": ("POST", "/authlance/identity/me"),
+    "authlance": ("POST", "/authlance/authlance/identity/me"),
     "polario": ("POST", "/polario/auth/auth"),
     "svix": ("POST", "/svix/api/v1/auth/logout/"),
     "bixarena": ("GET", "/bixarena/auth/oidc/start"),
