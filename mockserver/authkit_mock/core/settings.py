@@ -28,7 +28,8 @@ class Limits:
     """The bounds of everything the server keeps or waits for (README, "Reliability and security").
 
     The defaults are far above what a developer, a test suite or a QA session uses, and far below what would
-    hurt the machine: together the stores stay under about 200 MB whatever clients send.
+    hurt the machine; README, "Reliability and security", lists each store's bound. The CLI has a flag for each
+    limit a user may want to tune (``authkit-mock serve --help``).
     """
 
     journal_entries: int = 10_000
