@@ -33,7 +33,7 @@ from authkit_mock.idp.authorization import AuthorizationRequest
 from authkit_mock.idp.handlers import PROVIDER
 from tests.conftest import make_settings
 from tests.reliability.floods import CHALLENGE, FLOODS, GRACE, Flood
-from tests.support.server import RunningServer, running_server
+from tests.support.server import RunningServer, checked_client, running_server
 
 T = TypeVar("T")
 CAP = 40
@@ -281,3 +281,18 @@ def test_a_client_that_leaves_mid_body_is_journaled_as_a_client_abort_not_a_500(
         entries = small_server.sync(small_server.runtime.journal.query)
         time.sleep(0.01)  # waiting for the server to notice the closed connection, not testing time
     assert [entry.status for entry in entries] == [499]
+
+
+def test_admin_listings_are_paged(small_server: RunningServer) -> None:
+    small_server.sync(small_server.runtime.reset)
+    flood(small_server, FLOODS["pacerpro_jwt_records"], 25)
+    with checked_client(small_server, "admin") as admin:
+        everything = [token["token"] for token in admin.get("/tokens").json()["items"]]
+        pages = [admin.get("/tokens", params={"limit": 10, "offset": offset}).json()["items"] for offset in (0, 10, 20)]
+        assert [token["token"] for page in pages for token in page] == everything
+        assert [len(page) for page in pages] == [10, 10, len(everything) - 20]
+        newest = admin.get("/journal", params={"limit": 10}).json()["items"]
+        older = admin.get("/journal", params={"limit": 10, "before": newest[-1]["id"]}).json()["items"]
+        assert [entry["id"] for entry in older] == [newest[-1]["id"] - n for n in range(1, 11)]
+        for path in ("/users", "/sessions", "/applications"):
+            assert len(admin.get(path, params={"limit": 1}).json()["items"]) == 1

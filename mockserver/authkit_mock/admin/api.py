@@ -176,6 +176,7 @@ async def list_journal(request: web.Request) -> web.Response:
         operation=query.operation,
         status=query.status,
         limit=query.limit if query.limit is not None else 100,
+        before=query.before,
     )
     return admin_json(models.JournalEntryList(items=[_journal_entry(entry) for entry in entries]))
 

@@ -526,14 +526,25 @@ class ClockAdvanceIn(BaseModel):
 
 class ListUsersParametersQuery(BaseModel):
     api: ApiSlug | None = None
+    limit: Annotated[int | None, Field(ge=1, le=1000)] = 1000
+    offset: Annotated[int | None, Field(ge=0, le=1000000)] = 0
 
 
 class ListSessionsParametersQuery(BaseModel):
     api: ApiSlug | None = None
+    limit: Annotated[int | None, Field(ge=1, le=1000)] = 1000
+    offset: Annotated[int | None, Field(ge=0, le=1000000)] = 0
+
+
+class ListApplicationsParametersQuery(BaseModel):
+    limit: Annotated[int | None, Field(ge=1, le=1000)] = 1000
+    offset: Annotated[int | None, Field(ge=0, le=1000000)] = 0
 
 
 class ListTokensParametersQuery(BaseModel):
     api: ApiSlug | None = None
+    limit: Annotated[int | None, Field(ge=1, le=1000)] = 1000
+    offset: Annotated[int | None, Field(ge=0, le=1000000)] = 0
 
 
 class ListJournalParametersQuery(BaseModel):
@@ -541,6 +552,7 @@ class ListJournalParametersQuery(BaseModel):
     operation: Annotated[str | None, Field(min_length=1)] = None
     status: Annotated[int | None, Field(ge=100, le=599)] = None
     limit: Annotated[int | None, Field(ge=1, le=1000)] = 100
+    before: Annotated[int | None, Field(ge=1, le=9007199254740991)] = None
 
 
 class JournalEntry(BaseModel):
