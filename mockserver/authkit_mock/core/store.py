@@ -92,6 +92,11 @@ class Token(Record):
         return not self.revoked and not self.used and (self.expires_at is None or now < self.expires_at)
 
 
+def _owners(token: Token) -> list[tuple[str, str, str]]:
+    owners = [("session", token.session_id), ("subject", token.subject), ("app", token.app_id)]
+    return [(token.api, kind, owner) for kind, owner in owners if owner is not None]
+
+
 @dataclass
 class Store:
     """The state of every API, indexed the way the handlers look it up.
@@ -111,6 +116,8 @@ class Store:
     limits: Limits = field(default_factory=Limits)
     _issued_sessions: dict[tuple[str, str], None] = field(default_factory=dict, repr=False)
     _issued_tokens: dict[str, None] = field(default_factory=dict, repr=False)
+    _owned: dict[tuple[str, str, str], dict[str, None]] = field(default_factory=dict, repr=False)
+    """Tokens by (api, owner kind, owner): logout, revoke-all and expire-all find theirs without a scan."""
 
     def add_user(self, user: User) -> User:
         """Add (or replace) a user; returns it."""
@@ -148,13 +155,36 @@ class Store:
     def add_token(self, token: Token, issued: bool = False) -> Token:
         """Add an opaque token; returns it. ``issued``: made by a request, so counted against ``limits.tokens``."""
         self.tokens[token.token] = token
+        for owner in _owners(token):
+            self._owned.setdefault(owner, {})[token.token] = None
         if issued:
             self._issued_tokens[token.token] = None
             while len(self._issued_tokens) > self.limits.tokens:
                 oldest = next(iter(self._issued_tokens))
                 del self._issued_tokens[oldest]
-                self.tokens.pop(oldest, None)
+                evicted = self.tokens.pop(oldest, None)
+                for owner in _owners(evicted) if evicted is not None else ():
+                    owned = self._owned.get(owner)
+                    if owned is not None:
+                        owned.pop(oldest, None)
+                        if not owned:
+                            del self._owned[owner]
         return token
+
+    def tokens_owned(
+        self, api: str, *, session: str | None = None, subject: str | None = None, app: str | None = None
+    ) -> list[Token]:
+        """The tokens of ``api`` bound to one session, one subject or one application (give one), in issue order:
+        from an index, so the cost follows what the owner holds, not what the store holds."""
+        kind, owner = (
+            ("session", session)
+            if session is not None
+            else ("subject", subject)
+            if subject is not None
+            else ("app", app)
+        )
+        keys = self._owned.get((api, kind, owner or ""), {})
+        return [token for key in keys if (token := self.tokens.get(key)) is not None]
 
     def token(self, value: str) -> Token | None:
         """The record of an opaque token, if the server knows it."""

@@ -143,8 +143,8 @@ async def revoke_all_sessions(request: web.Request) -> web.Response:
     user, _ = _authenticate(request, runtime)
     user.jti = runtime.settings.entropy.token_urlsafe(16)
     now = runtime.clock_now
-    for token in runtime.store.tokens_of(API):
-        if token.kind == "jwt" and token.subject == user.id and token.live(now):
+    for token in runtime.store.tokens_owned(API, subject=user.id):
+        if token.kind == "jwt" and token.live(now):
             token.revoked = True
     return web.Response(text=Empty().model_dump_json(), content_type="application/json")
 

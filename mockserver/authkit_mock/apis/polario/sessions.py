@@ -107,9 +107,8 @@ class PolarioSessions:
     def revoke(self, session: Session) -> None:
         """End ``session``: its JWTs stop being accepted and every refresh token of it is revoked."""
         session.active = False
-        for token in self._store.tokens_of(API):
-            if token.session_id == session.id:
-                token.revoked = True
+        for token in self._store.tokens_owned(API, session=session.id):
+            token.revoked = True
 
     def _issue(self, session: Session) -> Issued:
         if session.device_id is None:
