@@ -198,7 +198,10 @@ def fill(server: RunningServer, store: str) -> None:
         for i in range(FULL):
             runtime.store.add_session(Session("polario", f"s{i}", "x", now), issued=True)
 
-    fills = {
+    def owners_tokens() -> None:
+        tokens(OPERATIONS[store][1], FULL_TOKENS)
+
+    fills: dict[str, Callable[[], None]] = {
         "journal": journal,
         "pending_logins": pending_logins,
         "authorization_codes": authorization_codes,
@@ -207,7 +210,7 @@ def fill(server: RunningServer, store: str) -> None:
         "svix_app_tokens_and_flags": tokens,
         "pacerpro_jwt_records": tokens,
         "polario_sessions": sessions,
-        **{name: (lambda api=api: tokens(api, FULL_TOKENS)) for name, (_, api) in OPERATIONS.items()},
+        **dict.fromkeys(OPERATIONS, owners_tokens),
     }
     server.sync(fills[store])
 
