@@ -526,25 +526,25 @@ class ClockAdvanceIn(BaseModel):
 
 class ListUsersParametersQuery(BaseModel):
     api: ApiSlug | None = None
-    limit: Annotated[int | None, Field(ge=1, le=1000)] = 1000
-    offset: Annotated[int | None, Field(ge=0, le=1000000)] = 0
+    limit: Annotated[int | None, Field(ge=1, le=1000)] = None
+    offset: Annotated[int | None, Field(ge=0, le=1000000)] = None
 
 
 class ListSessionsParametersQuery(BaseModel):
     api: ApiSlug | None = None
-    limit: Annotated[int | None, Field(ge=1, le=1000)] = 1000
-    offset: Annotated[int | None, Field(ge=0, le=1000000)] = 0
+    limit: Annotated[int | None, Field(ge=1, le=1000)] = None
+    offset: Annotated[int | None, Field(ge=0, le=1000000)] = None
 
 
 class ListApplicationsParametersQuery(BaseModel):
-    limit: Annotated[int | None, Field(ge=1, le=1000)] = 1000
-    offset: Annotated[int | None, Field(ge=0, le=1000000)] = 0
+    limit: Annotated[int | None, Field(ge=1, le=1000)] = None
+    offset: Annotated[int | None, Field(ge=0, le=1000000)] = None
 
 
 class ListTokensParametersQuery(BaseModel):
     api: ApiSlug | None = None
-    limit: Annotated[int | None, Field(ge=1, le=1000)] = 1000
-    offset: Annotated[int | None, Field(ge=0, le=1000000)] = 0
+    limit: Annotated[int | None, Field(ge=1, le=1000)] = None
+    offset: Annotated[int | None, Field(ge=0, le=1000000)] = None
 
 
 class ListJournalParametersQuery(BaseModel):

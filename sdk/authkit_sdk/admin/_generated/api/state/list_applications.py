@@ -12,8 +12,8 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    limit: int | Unset = 1000,
-    offset: int | Unset = 0,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -46,6 +46,11 @@ def _parse_response(
 
         return response_403
 
+    if response.status_code == 422:
+        response_422 = AdminError.from_dict(response.json())
+
+        return response_422
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -66,8 +71,8 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    limit: int | Unset = 1000,
-    offset: int | Unset = 0,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
 ) -> Response[AdminApplicationList | AdminError]:
     """List svix applications
 
@@ -76,8 +81,8 @@ def sync_detailed(
     of the svix operations; an unknown one there answers 404.
 
     Args:
-        limit (int | Unset):  Default: 1000.
-        offset (int | Unset):  Default: 0.
+        limit (int | Unset):
+        offset (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -102,8 +107,8 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    limit: int | Unset = 1000,
-    offset: int | Unset = 0,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
 ) -> AdminApplicationList | AdminError | None:
     """List svix applications
 
@@ -112,8 +117,8 @@ def sync(
     of the svix operations; an unknown one there answers 404.
 
     Args:
-        limit (int | Unset):  Default: 1000.
-        offset (int | Unset):  Default: 0.
+        limit (int | Unset):
+        offset (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -133,8 +138,8 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    limit: int | Unset = 1000,
-    offset: int | Unset = 0,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
 ) -> Response[AdminApplicationList | AdminError]:
     """List svix applications
 
@@ -143,8 +148,8 @@ async def asyncio_detailed(
     of the svix operations; an unknown one there answers 404.
 
     Args:
-        limit (int | Unset):  Default: 1000.
-        offset (int | Unset):  Default: 0.
+        limit (int | Unset):
+        offset (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -167,8 +172,8 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    limit: int | Unset = 1000,
-    offset: int | Unset = 0,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
 ) -> AdminApplicationList | AdminError | None:
     """List svix applications
 
@@ -177,8 +182,8 @@ async def asyncio(
     of the svix operations; an unknown one there answers 404.
 
     Args:
-        limit (int | Unset):  Default: 1000.
-        offset (int | Unset):  Default: 0.
+        limit (int | Unset):
+        offset (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -14,8 +14,8 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     api: ApiSlug | Unset = UNSET,
-    limit: int | Unset = 1000,
-    offset: int | Unset = 0,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -80,8 +80,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     api: ApiSlug | Unset = UNSET,
-    limit: int | Unset = 1000,
-    offset: int | Unset = 0,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
 ) -> Response[AdminError | AdminTokenList]:
     """List tokens
 
@@ -97,8 +97,8 @@ def sync_detailed(
     Args:
         api (ApiSlug | Unset): The slug of one of the five APIs (its URL prefix on the reference
             server).
-        limit (int | Unset):  Default: 1000.
-        offset (int | Unset):  Default: 0.
+        limit (int | Unset):
+        offset (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -125,8 +125,8 @@ def sync(
     *,
     client: AuthenticatedClient,
     api: ApiSlug | Unset = UNSET,
-    limit: int | Unset = 1000,
-    offset: int | Unset = 0,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
 ) -> AdminError | AdminTokenList | None:
     """List tokens
 
@@ -142,8 +142,8 @@ def sync(
     Args:
         api (ApiSlug | Unset): The slug of one of the five APIs (its URL prefix on the reference
             server).
-        limit (int | Unset):  Default: 1000.
-        offset (int | Unset):  Default: 0.
+        limit (int | Unset):
+        offset (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -165,8 +165,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     api: ApiSlug | Unset = UNSET,
-    limit: int | Unset = 1000,
-    offset: int | Unset = 0,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
 ) -> Response[AdminError | AdminTokenList]:
     """List tokens
 
@@ -182,8 +182,8 @@ async def asyncio_detailed(
     Args:
         api (ApiSlug | Unset): The slug of one of the five APIs (its URL prefix on the reference
             server).
-        limit (int | Unset):  Default: 1000.
-        offset (int | Unset):  Default: 0.
+        limit (int | Unset):
+        offset (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -208,8 +208,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     api: ApiSlug | Unset = UNSET,
-    limit: int | Unset = 1000,
-    offset: int | Unset = 0,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
 ) -> AdminError | AdminTokenList | None:
     """List tokens
 
@@ -225,8 +225,8 @@ async def asyncio(
     Args:
         api (ApiSlug | Unset): The slug of one of the five APIs (its URL prefix on the reference
             server).
-        limit (int | Unset):  Default: 1000.
-        offset (int | Unset):  Default: 0.
+        limit (int | Unset):
+        offset (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -14,8 +14,8 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     api: ApiSlug | Unset = UNSET,
-    limit: int | Unset = 1000,
-    offset: int | Unset = 0,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -80,8 +80,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     api: ApiSlug | Unset = UNSET,
-    limit: int | Unset = 1000,
-    offset: int | Unset = 0,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
 ) -> Response[AdminError | AdminUserList]:
     """List users
 
@@ -93,8 +93,8 @@ def sync_detailed(
     Args:
         api (ApiSlug | Unset): The slug of one of the five APIs (its URL prefix on the reference
             server).
-        limit (int | Unset):  Default: 1000.
-        offset (int | Unset):  Default: 0.
+        limit (int | Unset):
+        offset (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -121,8 +121,8 @@ def sync(
     *,
     client: AuthenticatedClient,
     api: ApiSlug | Unset = UNSET,
-    limit: int | Unset = 1000,
-    offset: int | Unset = 0,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
 ) -> AdminError | AdminUserList | None:
     """List users
 
@@ -134,8 +134,8 @@ def sync(
     Args:
         api (ApiSlug | Unset): The slug of one of the five APIs (its URL prefix on the reference
             server).
-        limit (int | Unset):  Default: 1000.
-        offset (int | Unset):  Default: 0.
+        limit (int | Unset):
+        offset (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -157,8 +157,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     api: ApiSlug | Unset = UNSET,
-    limit: int | Unset = 1000,
-    offset: int | Unset = 0,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
 ) -> Response[AdminError | AdminUserList]:
     """List users
 
@@ -170,8 +170,8 @@ async def asyncio_detailed(
     Args:
         api (ApiSlug | Unset): The slug of one of the five APIs (its URL prefix on the reference
             server).
-        limit (int | Unset):  Default: 1000.
-        offset (int | Unset):  Default: 0.
+        limit (int | Unset):
+        offset (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -196,8 +196,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     api: ApiSlug | Unset = UNSET,
-    limit: int | Unset = 1000,
-    offset: int | Unset = 0,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
 ) -> AdminError | AdminUserList | None:
     """List users
 
@@ -209,8 +209,8 @@ async def asyncio(
     Args:
         api (ApiSlug | Unset): The slug of one of the five APIs (its URL prefix on the reference
             server).
-        limit (int | Unset):  Default: 1000.
-        offset (int | Unset):  Default: 0.
+        limit (int | Unset):
+        offset (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
