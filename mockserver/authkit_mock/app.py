@@ -8,11 +8,13 @@ from aiohttp import web
 
 from authkit_mock.core.clock import server_date_header
 from authkit_mock.core.email_addresses import accept_special_use_domains
+from authkit_mock.core.journal import Journal
 from authkit_mock.core.keys import load_or_create_keys
 from authkit_mock.core.middlewares import root_middleware
 from authkit_mock.core.persistence import StateFile, attach_state, state_middleware
 from authkit_mock.core.runtime import API_SLUG, RUNTIME, Runtime, initial_seed
 from authkit_mock.core.settings import IDP_PATH, Settings
+from authkit_mock.core.store import Store
 from authkit_mock.core.tokens import TokenAuthority
 
 ApiSetup = Callable[[web.Application, Runtime], None]
@@ -59,7 +61,14 @@ def create_runtime(settings: Settings, state: StateFile | None = None) -> Runtim
         )
         for name in issuers
     }
-    return Runtime(settings=settings, seed=initial_seed(settings), authorities=authorities)
+    limits = settings.limits
+    return Runtime(
+        settings=settings,
+        seed=initial_seed(settings),
+        authorities=authorities,
+        journal=Journal(limits.journal_entries, limits.journal_bytes),
+        new_store=lambda: Store(limits=limits),
+    )
 
 
 def create_app(settings: Settings) -> web.Application:

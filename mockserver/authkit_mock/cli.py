@@ -8,14 +8,14 @@ import logging
 import signal
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
-
-from aiohttp import web
 
 from authkit_mock.core.keys import KeyFileError
 from authkit_mock.core.persistence import StateFileError
 from authkit_mock.core.seed import Seed, SeedFileError
-from authkit_mock.core.settings import SLUGS, Settings
+from authkit_mock.core.serving import run
+from authkit_mock.core.settings import SLUGS, Limits, Settings
 
 DEFAULT_CORS = ("http://localhost:*", "http://127.0.0.1:*")
 
@@ -54,7 +54,24 @@ def build_parser() -> argparse.ArgumentParser:
         help="allowed browser origin, '*' as a wildcard in the port or host (repeatable; "
         "default: http://localhost:* and http://127.0.0.1:*)",
     )
-    serve.add_argument("--admin-token", help="require this token in X-Admin-Token for the admin API")
+    serve.add_argument(
+        "--admin-token",
+        help="require this token in X-Admin-Token for admin requests that may not come from you "
+        "(other machines, or through a proxy); without it such requests are refused",
+    )
+    serve.add_argument(
+        "--allowed-host",
+        action="append",
+        dest="allowed_hosts",
+        metavar="NAME",
+        help="also answer requests naming this host (repeatable; '*': any). Always answered: localhost, "
+        "127.0.0.1, ::1, the --host address and the --public-url host",
+    )
+    serve.add_argument(
+        "--provider-url",
+        help="the OpenID provider bixarena's login calls (default: the embedded one, on this server)",
+    )
+    add_limit_flags(serve)
     serve.add_argument("--access-log", action="store_true", help="log every request")
     serve.add_argument(
         "--log-level", default="info", choices=["debug", "info", "warning", "error"], help="(default: %(default)s)"
@@ -66,6 +83,60 @@ def build_parser() -> argparse.ArgumentParser:
         "--port", type=int, default=4020, help="port of the first API; the others follow (default: %(default)s)"
     )
     return parser
+
+
+def add_limit_flags(serve: argparse.ArgumentParser) -> None:
+    """The flags of :class:`Limits` a user may want to tune (the defaults are documented in core/settings.py)."""
+    defaults = Limits()
+    limits = serve.add_argument_group("limits (README: Reliability and security)")
+    limits.add_argument(
+        "--max-connections",
+        type=int,
+        default=defaults.max_connections,
+        help="open connections at most (default: the open-file limit less a reserve)",
+    )
+    for flag, name, what in (
+        ("--header-timeout", "header_timeout", "seconds a client has to send a request's headers"),
+        ("--body-timeout", "body_timeout", "seconds a client has to send a request's body (then 408)"),
+        ("--keepalive-timeout", "keepalive_timeout", "seconds an idle keep-alive connection stays open"),
+    ):
+        limits.add_argument(
+            flag, type=float, dest=name, default=getattr(defaults, name), help=f"{what} (default: %(default)s)"
+        )
+    for flag, name, what in (
+        ("--journal-entries", "journal_entries", "requests the journal keeps"),
+        ("--journal-bytes", "journal_bytes", "bytes the journal's entries may hold"),
+        ("--max-tokens", "tokens", "issued tokens kept (oldest forgotten first)"),
+        ("--max-sessions", "sessions", "sessions kept (oldest forgotten first)"),
+        ("--max-pending-logins", "pending_logins", "bixarena OIDC logins waiting for their callback"),
+        ("--max-challenges", "scram_challenges", "polario SCRAM challenges waiting for their answer"),
+        ("--max-codes", "authorization_codes", "the embedded provider's outstanding authorization codes"),
+        ("--max-idempotency-records", "idempotency_records", "svix idempotency records"),
+        ("--max-provider-users", "provider_users", "people typed in on the provider's login page"),
+    ):
+        limits.add_argument(
+            flag, type=int, dest=name, default=getattr(defaults, name), help=f"{what} (default: %(default)s)"
+        )
+
+
+def limits_from(args: argparse.Namespace) -> Limits:
+    """The :class:`Limits` of the ``serve`` arguments."""
+    names = (
+        "max_connections",
+        "header_timeout",
+        "body_timeout",
+        "keepalive_timeout",
+        "journal_entries",
+        "journal_bytes",
+        "tokens",
+        "sessions",
+        "pending_logins",
+        "scram_challenges",
+        "authorization_codes",
+        "idempotency_records",
+        "provider_users",
+    )
+    return replace(Limits(), **{name: getattr(args, name) for name in names})
 
 
 def run_prism(args: argparse.Namespace) -> int:
@@ -112,6 +183,9 @@ def settings_from(args: argparse.Namespace) -> Settings:
         access_log=args.access_log,
         cors_origins=tuple(args.cors_origins) if args.cors_origins else DEFAULT_CORS,
         admin_token=args.admin_token,
+        allowed_hosts=tuple(args.allowed_hosts or ()),
+        provider_url=args.provider_url,
+        limits=limits_from(args),
     )
 
 
@@ -171,13 +245,12 @@ def main(argv: list[str] | None = None) -> int:
     print("\n".join(banner(settings, app[RUNTIME].seed)), flush=True)
     tune_garbage_collector()
     try:
-        web.run_app(
+        run(
             app,
+            settings.limits,
             host=settings.host,
             port=settings.port,
-            print=None,
             access_log=logging.getLogger("aiohttp.access") if settings.access_log else None,
-            handle_signals=True,
             # aiohttp's default of 128 makes a burst of new connections beyond it wait for SYN retransmits (1 s,
             # 3 s, 7 s): under 1,000 connections that pushed bixarena's back-channel call to /synapse past its timeout.
             backlog=2048,

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import json
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
 
 from aiohttp import web
 
@@ -26,6 +29,7 @@ from authkit_mock.models.admin import (
     AdminUser,
     AdminUserIn,
     AdminUserList,
+    ListApplicationsParametersQuery,
     ListSessionsParametersQuery,
     ListTokensParametersQuery,
     ListUsersParametersQuery,
@@ -38,6 +42,16 @@ SUBJECT_APIS = ("authlance", "bixarena")
 # -- users ---------------------------------------------------------------------------------------------------------
 
 
+T = TypeVar("T")
+
+
+def page(items: Iterable[T], offset: int | None, limit: int | None) -> Iterator[T]:
+    """One page of a listing (``offset`` and ``limit`` as openapi/admin.yaml defaults them): the stores hold up to
+    100,000 tokens and sessions, more than one answer should carry."""
+    start = offset or 0
+    return itertools.islice(items, start, start + (limit if limit is not None else 1000))
+
+
 def _admin_user(user: User) -> AdminUser:
     # Never the password hash or the SCRAM keys.
     return AdminUser(api=user.api, id=user.id, email=user.email, name=user.name, subject=user.subject)
@@ -47,7 +61,7 @@ async def list_users(request: web.Request) -> web.Response:
     """GET /users: every user (of one API with ``api``), in creation order."""
     query = admin_query(request, ListUsersParametersQuery)
     users = runtime_of(request).store.users_of(query.api.value if query.api else None)
-    return admin_json(AdminUserList(items=[_admin_user(user) for user in users]))
+    return admin_json(AdminUserList(items=[_admin_user(user) for user in page(users, query.offset, query.limit)]))
 
 
 def _check_user_fields(body: AdminUserIn) -> None:
@@ -130,7 +144,7 @@ async def list_sessions(request: web.Request) -> web.Response:
     runtime = runtime_of(request)
     query = admin_query(request, ListSessionsParametersQuery)
     now = runtime.clock_now
-    sessions = runtime.store.sessions_of(query.api.value if query.api else None)
+    sessions = page(runtime.store.sessions_of(query.api.value if query.api else None), query.offset, query.limit)
     return admin_json(AdminSessionList(items=[_admin_session(session, now) for session in sessions]))
 
 
@@ -161,7 +175,8 @@ def _admin_application(app: Application) -> AdminApplication:
 
 async def list_applications(request: web.Request) -> web.Response:
     """GET /applications: the svix applications, in creation order."""
-    apps = runtime_of(request).store.applications.values()
+    query = admin_query(request, ListApplicationsParametersQuery)
+    apps = page(runtime_of(request).store.applications.values(), query.offset, query.limit)
     return admin_json(AdminApplicationList(items=[_admin_application(app) for app in apps]))
 
 
@@ -215,7 +230,9 @@ def _admin_token(token: Token) -> AdminToken:
 async def list_tokens(request: web.Request) -> web.Response:
     """GET /tokens: every token the server knows since the last reset (of one API with ``api``), in issue order."""
     query = admin_query(request, ListTokensParametersQuery)
-    tokens = runtime_of(request).store.tokens_of(query.api.value if query.api else None)
+    tokens = page(
+        runtime_of(request).store.tokens_of(query.api.value if query.api else None), query.offset, query.limit
+    )
     return admin_json(AdminTokenList(items=[_admin_token(token) for token in tokens]))
 
 

@@ -95,7 +95,7 @@ async def create_sink(request: web.Request) -> web.Response:
     while sink_id is None or store.sink(stream, sink_id) is not None:
         sink_id = svix.new_id("sink_", settings.entropy)
     sink = svix.add_sink(store, stream.id, sink_id, body.name, body.uid, now)
-    svix.rotate_poller_token(store, sink, now, settings, settings.entropy)
+    svix.rotate_poller_token(store, sink, now, settings, settings.entropy, issued=False)
     return admin_json(_admin_sink(runtime, sink), status=201)
 
 

@@ -380,7 +380,14 @@ async def state_middleware(request: web.Request, handler: Handler) -> web.Stream
 def attach_state(root: web.Application, runtime: Runtime, state: StateFile) -> None:
     """Make ``root`` keep its state in ``state``: load it (or seed and write it), and write every change."""
     root[STATE] = state
-    runtime.new_store = state.new_store
+    limits = runtime.settings.limits
+
+    def new_store() -> PersistentStore:
+        store = state.new_store()
+        store.limits = limits  # the configured bounds (evicted records stay in the file until the next reset)
+        return store
+
+    runtime.new_store = new_store
 
     async def close(_: web.Application) -> None:
         state.close()
@@ -390,6 +397,7 @@ def attach_state(root: web.Application, runtime: Runtime, state: StateFile) -> N
     runtime.reset_hooks.append(lambda: flush(runtime, state))
     if state.seeded():
         runtime.store, offset = state.load()
+        runtime.store.limits = limits
         if offset > runtime.settings.clock.offset:
             # Tokens issued while the clock was moved forward must not become "not yet valid" after a restart.
             runtime.settings.clock.advance(offset - runtime.settings.clock.offset)

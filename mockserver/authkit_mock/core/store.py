@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from authkit_mock.core.passwords import PasswordHash, ScramCredentials
+from authkit_mock.core.settings import Limits
 
 WATCHER = "_watcher"
 """The attribute a store that persists itself (``--state``, see ``persistence.py``) sets on the records it holds."""
@@ -125,9 +126,27 @@ class Token(Record):
         return not self.revoked and not self.used and (self.expires_at is None or now < self.expires_at)
 
 
+def _owners(token: Token) -> list[tuple[str, str, str]]:
+    owners = [
+        ("session", token.session_id),
+        ("subject", token.subject),
+        ("app", token.app_id),
+        ("stream", token.stream_id),
+    ]
+    return [(token.api, kind, owner) for kind, owner in owners if owner is not None]
+
+
 @dataclass
 class Store:
-    """The state of every API, indexed the way the handlers look it up."""
+    """The state of every API, indexed the way the handlers look it up.
+
+    Sessions and tokens are made by cheap requests (a login, an exchange, an app-portal link), so both are bounded
+    by ``limits``: past the bound the oldest record is forgotten, in O(1) (dictionaries keep insertion order), and
+    that credential stops working, as an old session of a real service would. Users are added by the admin API and
+    the seed (bounded by the body limit) and by the provider's login page (bounded by the provider). Only what
+    requests issued (``issued=True``) is counted and evicted: seeded and admin-added credentials (an org key, a
+    demo session) are never pushed out by a flood.
+    """
 
     users: dict[tuple[str, str], User] = field(default_factory=dict)
     sessions: dict[tuple[str, str], Session] = field(default_factory=dict)
@@ -136,6 +155,11 @@ class Store:
     streams: dict[str, Stream] = field(default_factory=dict)
     sinks: dict[tuple[str, str], Sink] = field(default_factory=dict)
     """Keyed by (stream id, sink id)."""
+    limits: Limits = field(default_factory=Limits)
+    _issued_sessions: dict[tuple[str, str], None] = field(default_factory=dict, repr=False)
+    _issued_tokens: dict[str, None] = field(default_factory=dict, repr=False)
+    _owned: dict[tuple[str, str, str], dict[str, None]] = field(default_factory=dict, repr=False)
+    """Tokens by (api, owner kind, owner): logout, revoke-all and expire-all find theirs without a scan."""
 
     def add_user(self, user: User) -> User:
         """Add (or replace) a user; returns it."""
@@ -150,9 +174,16 @@ class Store:
         """Every user, or those of one API."""
         return (user for user in self.users.values() if api is None or user.api == api)
 
-    def add_session(self, session: Session) -> Session:
-        """Add a session; returns it."""
-        self.sessions[(session.api, session.id)] = session
+    def add_session(self, session: Session, issued: bool = False) -> Session:
+        """Add a session; returns it. ``issued``: made by a request, so counted against ``limits.sessions``."""
+        key = (session.api, session.id)
+        self.sessions[key] = session
+        if issued:
+            self._issued_sessions[key] = None
+            while len(self._issued_sessions) > self.limits.sessions:
+                oldest = next(iter(self._issued_sessions))
+                del self._issued_sessions[oldest]
+                self.sessions.pop(oldest, None)
         return session
 
     def session(self, api: str, session_id: str) -> Session | None:
@@ -163,15 +194,44 @@ class Store:
         """Every session, or those of one API."""
         return (session for session in self.sessions.values() if api is None or session.api == api)
 
-    def add_token(self, token: Token) -> Token:
-        """Add an opaque token; returns it."""
+    def add_token(self, token: Token, issued: bool = False) -> Token:
+        """Add an opaque token; returns it. ``issued``: made by a request, so counted against ``limits.tokens``."""
         self.tokens[token.token] = token
+        for owner in _owners(token):
+            self._owned.setdefault(owner, {})[token.token] = None
+        if issued:
+            self._issued_tokens[token.token] = None
+            while len(self._issued_tokens) > self.limits.tokens:
+                self.remove_token(next(iter(self._issued_tokens)))
         return token
 
     def remove_token(self, value: str) -> None:
-        """Forget a token (one that can no longer be used), if the store has it."""
-        if value in self.tokens:
-            del self.tokens[value]
+        """Forget a token (one that can no longer be used, or the oldest issued one past the bound), if the store
+        has it, and drop it from the indexes."""
+        self._issued_tokens.pop(value, None)
+        token = self.tokens.pop(value, None)
+        for owner in _owners(token) if token is not None else ():
+            owned = self._owned.get(owner)
+            if owned is not None:
+                owned.pop(value, None)
+                if not owned:
+                    del self._owned[owner]
+
+    def tokens_owned(
+        self,
+        api: str,
+        *,
+        session: str | None = None,
+        subject: str | None = None,
+        app: str | None = None,
+        stream: str | None = None,
+    ) -> list[Token]:
+        """The tokens of ``api`` bound to one session, subject, application or svix stream (give one), in issue
+        order: from an index, so the cost follows what the owner holds, not what the store holds."""
+        given = [("session", session), ("subject", subject), ("app", app), ("stream", stream)]
+        kind, owner = next(((kind, owner) for kind, owner in given if owner is not None), ("app", ""))
+        keys = self._owned.get((api, kind, owner), {})
+        return [token for key in keys if (token := self.tokens.get(key)) is not None]
 
     def token(self, value: str) -> Token | None:
         """The record of an opaque token, if the server knows it."""

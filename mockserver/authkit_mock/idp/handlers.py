@@ -11,7 +11,7 @@ from aiohttp.web_protocol import RequestPayloadError
 from email_validator import EmailNotValidError, validate_email
 from multidict import MultiDict, MultiMapping
 
-from authkit_mock.core.public_urls import base_url_of
+from authkit_mock.core.public_urls import base_url_of, is_known_base_url
 from authkit_mock.core.routing import runtime_of
 from authkit_mock.core.settings import IDP_PATH
 from authkit_mock.idp.authorization import (
@@ -140,7 +140,10 @@ def _checked_request(request: web.Request, parameters: MultiMapping[str]) -> Aut
     """The checked authorization request, or what to answer instead (an error page, or an error redirect)."""
     provider = request.app[PROVIDER]
     try:
-        return parse_authorization_request(parameters, base_url_of(request), provider.clients)
+        settings = runtime_of(request).settings
+        return parse_authorization_request(
+            parameters, lambda base: is_known_base_url(base, settings), provider.clients, base_url_of(request)
+        )
     except UnrecoverableRequestError as error:
         return request.app[PAGES].error("This login request is not valid", error.detail, 400)
     except AuthorizationError as error:
@@ -239,7 +242,14 @@ def _new_user_problem(provider: Provider, typed: Mapping[str, str]) -> str | Non
         return f"The email is not valid: {error}"
     if provider.user(subject) is not None:
         return f"User {subject} already exists: pick them from the list."
-    return None
+    return _room_problem(provider)
+
+
+def _room_problem(provider: Provider) -> str | None:
+    if provider.room_for_users():
+        return None
+    limit = provider.runtime.settings.limits.provider_users
+    return f"This provider holds {limit} people typed in here already: pick one of the list, or reset the server."
 
 
 def _normalized_email(email: str) -> str:

@@ -486,86 +486,24 @@ class AdminTokenIn(BaseModel):
     ] = None
 
 
-class JournalEntry(BaseModel):
-    id: Annotated[
+class JournalTruncation(BaseModel):
+    request_headers: Annotated[
         int,
         Field(
-            description="Increasing entry number (not reused after clearing).",
-            examples=[42],
-        ),
-    ]
-    time: Annotated[
-        AwareDatetime,
-        Field(
-            description="When the request arrived (server clock).",
-            examples=["2026-01-01T10:00:01.250Z"],
-        ),
-    ]
-    api: Annotated[
-        str | None,
-        Field(
-            description="The API slug whose prefix the path matched; null outside the five APIs (e.g. `/synapse`).",
-            examples=["polario"],
-        ),
-    ]
-    operation: Annotated[
-        str | None,
-        Field(
-            description="The operationId the request matched; null when it matched none.",
-            examples=["exchange_session_for_token"],
-        ),
-    ]
-    method: Annotated[str, Field(description="The HTTP method.", examples=["POST"])]
-    path: Annotated[
-        str,
-        Field(
-            description="The request path as received (with the `/<slug>` prefix when all APIs are served).",
-            examples=["/polario/auth/login"],
-        ),
-    ]
-    query: Annotated[
-        str,
-        Field(
-            description="The raw query string without `?`; empty when there is none.",
-            examples=[
-                "code=Oh7E1PR-TEOWXgrWx4bg3Gni6_szDxQ_&state=iM4n6sNy9CrEiI45oGOQbjbBwTBT8TMt"
-            ],
-        ),
-    ]
-    status: Annotated[int, Field(description="The HTTP status sent.", examples=[401])]
-    duration_ms: Annotated[
-        float,
-        Field(
-            description="How long the server took to answer, in wall-clock milliseconds (including an injected delay).",
-            examples=[3.7],
-        ),
-    ]
-    request_headers: Annotated[
-        dict[str, str],
-        Field(
-            description="The request headers as received, with lower-case names; repeated headers are joined with `, `.\nCredentials are shown as sent (the server holds demo credentials only).\n",
-            examples=[{"content-type": "application/json"}],
+            description="Bytes of header names and values not kept (0 when every header is shown).",
+            examples=[0],
+            ge=0,
         ),
     ]
     request_body: Annotated[
-        str | None,
+        int,
         Field(
-            description="The request body as UTF-8 text (invalid bytes replaced), cut at 65536 characters; null when empty.",
-            examples=['{"session": "6b0e4f53-1d2c-4a8b-9e7f-0c3d5a1b2e94"}'],
+            description="Bytes of the request body not kept.", examples=[57344], ge=0
         ),
     ]
     response_body: Annotated[
-        str | None,
-        Field(
-            description="The response body as UTF-8 text, cut at 65536 characters; null when empty.",
-            examples=['{"error": "invalid session"}'],
-        ),
-    ]
-
-
-class JournalEntryList(BaseModel):
-    items: Annotated[
-        list[JournalEntry], Field(description="The entries, newest first.")
+        int,
+        Field(description="Bytes of the response body not kept.", examples=[0], ge=0),
     ]
 
 
@@ -693,14 +631,25 @@ class ClockAdvanceIn(BaseModel):
 
 class ListUsersParametersQuery(BaseModel):
     api: ApiSlug | None = None
+    limit: Annotated[int | None, Field(ge=1, le=1000)] = None
+    offset: Annotated[int | None, Field(ge=0, le=1000000)] = None
 
 
 class ListSessionsParametersQuery(BaseModel):
     api: ApiSlug | None = None
+    limit: Annotated[int | None, Field(ge=1, le=1000)] = None
+    offset: Annotated[int | None, Field(ge=0, le=1000000)] = None
+
+
+class ListApplicationsParametersQuery(BaseModel):
+    limit: Annotated[int | None, Field(ge=1, le=1000)] = None
+    offset: Annotated[int | None, Field(ge=0, le=1000000)] = None
 
 
 class ListTokensParametersQuery(BaseModel):
     api: ApiSlug | None = None
+    limit: Annotated[int | None, Field(ge=1, le=1000)] = None
+    offset: Annotated[int | None, Field(ge=0, le=1000000)] = None
 
 
 class ListPollerTokensParametersQuery(BaseModel):
@@ -713,6 +662,7 @@ class ListJournalParametersQuery(BaseModel):
     operation: Annotated[str | None, Field(min_length=1)] = None
     status: Annotated[int | None, Field(ge=100, le=599)] = None
     limit: Annotated[int | None, Field(ge=1, le=1000)] = 100
+    before: Annotated[int | None, Field(ge=1, le=9007199254740991)] = None
 
 
 class AdminStream(BaseModel):
@@ -835,3 +785,87 @@ class AdminToken(BaseModel):
 
 class AdminTokenList(BaseModel):
     items: Annotated[list[AdminToken], Field(description="The tokens, in issue order.")]
+
+
+class JournalEntry(BaseModel):
+    id: Annotated[
+        int,
+        Field(
+            description="Increasing entry number (not reused after clearing).",
+            examples=[42],
+        ),
+    ]
+    time: Annotated[
+        AwareDatetime,
+        Field(
+            description="When the request arrived (server clock).",
+            examples=["2026-01-01T10:00:01.250Z"],
+        ),
+    ]
+    api: Annotated[
+        str | None,
+        Field(
+            description="The API slug whose prefix the path matched; null outside the five APIs (e.g. `/synapse`).",
+            examples=["polario"],
+        ),
+    ]
+    operation: Annotated[
+        str | None,
+        Field(
+            description="The operationId the request matched; null when it matched none.",
+            examples=["exchange_session_for_token"],
+        ),
+    ]
+    method: Annotated[str, Field(description="The HTTP method.", examples=["POST"])]
+    path: Annotated[
+        str,
+        Field(
+            description="The request path as received (with the `/<slug>` prefix when all APIs are served).",
+            examples=["/polario/auth/login"],
+        ),
+    ]
+    query: Annotated[
+        str,
+        Field(
+            description="The raw query string without `?`; empty when there is none.",
+            examples=[
+                "code=Oh7E1PR-TEOWXgrWx4bg3Gni6_szDxQ_&state=iM4n6sNy9CrEiI45oGOQbjbBwTBT8TMt"
+            ],
+        ),
+    ]
+    status: Annotated[int, Field(description="The HTTP status sent.", examples=[401])]
+    duration_ms: Annotated[
+        float,
+        Field(
+            description="How long the server took to answer, in wall-clock milliseconds (including an injected delay).",
+            examples=[3.7],
+        ),
+    ]
+    request_headers: Annotated[
+        dict[str, str],
+        Field(
+            description="The request headers as received, with lower-case names; repeated headers are joined with `, `.\nCredentials are shown as sent (the server holds demo credentials only).\n",
+            examples=[{"content-type": "application/json"}],
+        ),
+    ]
+    request_body: Annotated[
+        str | None,
+        Field(
+            description="The request body as UTF-8 text (invalid bytes replaced), cut at the journal's body limit (8 KB by\ndefault, `Limits.journal_body_bytes`) and then ending in `…`; null when empty. `truncated` says how much\nwas left out.\n",
+            examples=['{"session": "6b0e4f53-1d2c-4a8b-9e7f-0c3d5a1b2e94"}'],
+        ),
+    ]
+    response_body: Annotated[
+        str | None,
+        Field(
+            description="The response body as UTF-8 text, cut like `request_body`; null when empty.",
+            examples=['{"error": "invalid session"}'],
+        ),
+    ]
+    truncated: JournalTruncation
+
+
+class JournalEntryList(BaseModel):
+    items: Annotated[
+        list[JournalEntry], Field(description="The entries, newest first.")
+    ]

@@ -47,6 +47,7 @@ RECIPES: dict[tuple[str, str], Send] = {
     ),
     ("create_session", "422"): lambda c: c.post("/sessions", json={"api": "authlance", "user": "nobody"}),
     ("list_applications", "200"): lambda c: c.get("/applications"),
+    ("list_applications", "422"): lambda c: c.get("/applications", params={"limit": 0}),
     ("create_application", "201"): lambda c: c.post("/applications", json={"id": "app_x", "uid": "x", "name": "X"}),
     ("create_application", "400"): _not_json("/applications"),
     ("create_application", "409"): lambda c: c.post("/applications", json={"id": "app_demo", "name": "Again"}),

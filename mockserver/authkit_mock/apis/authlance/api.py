@@ -110,7 +110,8 @@ async def exchange_session_for_token(request: web.Request) -> web.Response:
         raise ApiError(401, "session expired")
     token, claims = runtime.authority(API).mint(session.user, runtime.settings.authlance_token_ttl, sid=session.id)
     runtime.store.add_token(
-        Token(api=API, kind="jwt", token=token, created_at=now, subject=session.user, expires_at=claims["exp"])
+        Token(api=API, kind="jwt", token=token, created_at=now, subject=session.user, expires_at=claims["exp"]),
+        issued=True,
     )
     response = _json(ControllersAuthAuthResponse(token=token))
     # A browser-session cookie (no Max-Age/Expires), as upstream sets it.

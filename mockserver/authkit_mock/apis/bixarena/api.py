@@ -39,8 +39,8 @@ CALLBACK_PATH = "/auth/oidc/callback"
 class BixarenaState:
     """bixarena's short-lived protocol state (pending logins) and its HTTP client to the provider."""
 
-    def __init__(self, client_id: str) -> None:
-        self.logins = PendingLogins()
+    def __init__(self, client_id: str, max_logins: int) -> None:
+        self.logins = PendingLogins(max_logins)
         self.oidc = OidcClient(client_id)
 
     def clear(self) -> None:
@@ -54,7 +54,7 @@ BIXARENA = web.AppKey("bixarena", BixarenaState)
 
 def setup(app: web.Application, runtime: Runtime) -> None:
     """Add the bixarena routes, seeder and state to ``app``."""
-    state = BixarenaState(runtime.settings.bixarena_client_id)
+    state = BixarenaState(runtime.settings.bixarena_client_id, runtime.settings.limits.pending_logins)
     app[BIXARENA] = state
     runtime.reset_hooks.append(state.clear)
     runtime.seeders.append(seed_users)
@@ -94,17 +94,34 @@ async def start_oidc_login(request: web.Request) -> web.Response:
     """``GET /auth/oidc/start``: a fresh pending login, its cookie, and a 302 to the provider's authorize page."""
     runtime = runtime_of(request)
     state = request.app[BIXARENA]
-    provider_url = f"{base_url_of(request)}{IDP_PATH}"
+    # The server calls this URL itself: from configuration only, never from the request (README, threat model:
+    # a Host-derived provider let any request make the server connect to any host and port).
+    provider_url = provider_url_of(runtime)
     try:
         metadata = await state.oidc.metadata(provider_url)
     except LoginError as error:
         raise ApiError(400, f"The OIDC login could not be started. {error.detail}") from None
     redirect_uri = f"{base_url_of(request)}{api_prefix(request, API)}{CALLBACK_PATH}"
     login = state.logins.start(runtime.settings.entropy, runtime.clock_now, redirect_uri, provider_url)
-    response = web.Response(status=302, headers={"Location": authorization_url(metadata, state.oidc.client_id, login)})
+    location = browser_facing(authorization_url(metadata, state.oidc.client_id, login), request, provider_url)
+    response = web.Response(status=302, headers={"Location": location})
     response.headers.add("Set-Cookie", _cookie(request, STATE_COOKIE, login.handle, max_age=LOGIN_TTL))
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+def provider_url_of(runtime: Runtime) -> str:
+    """The provider the relying party talks to, server-side (``Settings.oidc_provider_url``)."""
+    return runtime.settings.oidc_provider_url()
+
+
+def browser_facing(url: str, request: web.Request, provider_url: str) -> str:
+    """``url`` for the browser: the embedded provider's pages on the host the browser used (it may be another
+    machine, for which the listen address means nothing), any other provider's as its discovery says."""
+    settings = runtime_of(request).settings
+    if settings.provider_url is None and url.startswith(f"{provider_url}/"):
+        return f"{base_url_of(request)}{IDP_PATH}{url[len(provider_url) :]}"
+    return url
 
 
 async def complete_oidc_login(request: web.Request) -> web.Response:
@@ -147,7 +164,8 @@ async def complete_oidc_login(request: web.Request) -> web.Response:
             user=claims["sub"],
             created_at=now,
             expires_at=now + runtime.settings.bixarena_session_ttl,
-        )
+        ),
+        issued=True,
     )
     response = _json(OidcCallbackResponse(status="ok"))
     response.headers.add("Set-Cookie", _cookie(request, SESSION_COOKIE, session.id))

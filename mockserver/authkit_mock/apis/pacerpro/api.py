@@ -106,7 +106,7 @@ def _issue(runtime: Runtime, user: StoredUser, previous_exp: int | None = None) 
     token, claims = runtime.authority(API).mint(user.id, lifetime, jti=user.jti)
     expires = int(claims["exp"])
     runtime.store.add_token(
-        Token(api=API, kind="jwt", token=token, created_at=now, subject=user.id, expires_at=expires)
+        Token(api=API, kind="jwt", token=token, created_at=now, subject=user.id, expires_at=expires), issued=True
     )
     session = Session(jwtToken=token, expiresAt=datetime.fromtimestamp(expires, UTC))
     return web.Response(text=session.model_dump_json(), content_type="application/json")
@@ -144,8 +144,8 @@ async def revoke_all_sessions(request: web.Request) -> web.Response:
     user, _ = _authenticate(request, runtime)
     user.jti = runtime.settings.entropy.token_urlsafe(16)
     now = runtime.clock_now
-    for token in runtime.store.tokens_of(API):
-        if token.kind == "jwt" and token.subject == user.id and token.live(now):
+    for token in runtime.store.tokens_owned(API, subject=user.id):
+        if token.kind == "jwt" and token.live(now):
             token.revoked = True
     return web.Response(text=Empty().model_dump_json(), content_type="application/json")
 

@@ -14,6 +14,8 @@ from aiohttp import web
 from pydantic import BaseModel
 
 from authkit_mock.apis.polario.scram import (
+    MAX_CLIENT_NONCE,
+    MAX_PLATFORM,
     ChallengeRejectedError,
     Challenges,
     PlatformMismatchError,
@@ -51,7 +53,8 @@ class PolarioState:
     """polario's short-lived protocol state (the outstanding SCRAM challenges) and its session logic."""
 
     def __init__(self, runtime: Runtime) -> None:
-        self.challenges = Challenges(runtime.settings.entropy, runtime.settings.scram_iterations)
+        settings = runtime.settings
+        self.challenges = Challenges(settings.entropy, settings.scram_iterations, settings.limits.scram_challenges)
         self.sessions = PolarioSessions(runtime)
 
 
@@ -101,12 +104,17 @@ def seed_users(runtime: Runtime, store: Store, seed: Seed) -> None:
 async def scram_first_message(request: web.Request) -> web.Response:
     """``POST /auth/auth``: the client-first message in, the challenge (server-first message) out."""
     body = await _parse(request, AuthAuthenticationRequest)
+    platform = request.headers.get(PLATFORM_HEADER)
+    if len(body.nonce) > MAX_CLIENT_NONCE:
+        raise ApiError(400, f"invalid request body: nonce: at most {MAX_CLIENT_NONCE} characters")
+    if platform is not None and len(platform) > MAX_PLATFORM:
+        raise ApiError(400, f"the {PLATFORM_HEADER} header has at most {MAX_PLATFORM} characters")
     runtime = runtime_of(request)
     user = runtime.store.user(API, user_id(body.email))
     challenge = request.app[POLARIO].challenges.issue(
         email=body.email,
         client_nonce=body.nonce,
-        platform=request.headers.get(PLATFORM_HEADER),
+        platform=platform,
         credentials=user.scram if user is not None else None,
         now=runtime.clock_now,
         ttl=runtime.settings.polario_challenge_ttl,

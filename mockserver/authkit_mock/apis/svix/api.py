@@ -84,10 +84,18 @@ class SvixState:
 SVIX_STATE = web.AppKey("svix_state", SvixState)
 
 
+def _never(_: object) -> float:
+    return float("inf")
+
+
 def setup(app: web.Application, runtime: Runtime) -> None:
     """Add the svix routes, state and seeder to ``app``."""
     settings = runtime.settings
-    state = SvixState(RateLimiter(settings.rate_limit, settings.clock), IdempotencyStore(settings.clock))
+    limits = settings.limits
+    state = SvixState(
+        RateLimiter(settings.rate_limit, settings.clock),
+        IdempotencyStore(settings.clock, max_records=limits.idempotency_records, max_bytes=limits.idempotency_bytes),
+    )
     app[SVIX_STATE] = state
     app[FAULTS_IN_HANDLER] = True
     runtime.reset_hooks.append(state.clear)

@@ -34,7 +34,7 @@ def seed_streams(store: Store, seed: Seed, now: float, settings: Settings) -> No
         store.streams[stream.id] = Stream(id=stream.id, name=stream.name, created_at=now, uid=stream.uid)
         for sink in stream.sinks:
             added = add_sink(store, stream.id, sink.id, sink.name, sink.uid, now)
-            rotate_poller_token(store, added, now, settings, settings.entropy, value=sink.poller_token)
+            rotate_poller_token(store, added, now, settings, settings.entropy, value=sink.poller_token, issued=False)
 
 
 def add_sink(store: Store, stream_id: str, sink_id: str, name: str, uid: str | None, now: float) -> Sink:
@@ -47,7 +47,7 @@ def add_sink(store: Store, stream_id: str, sink_id: str, name: str, uid: str | N
 def prune_streams(store: Store, now: float) -> None:
     """Drop the streams whose time is up, with their sinks and those sinks' poller tokens."""
     for stream in [s for s in store.streams.values() if not s.live(now)]:
-        for token in [t for t in store.tokens_of(API) if t.stream_id == stream.id]:
+        for token in store.tokens_owned(API, stream=stream.id):
             store.remove_token(token.token)
         store.remove_stream(stream)
 
@@ -73,12 +73,12 @@ def issue_stream_token(
         expires_at=now + ttl_seconds,
         grants=grants,
     )
-    return store.add_token(token)
+    return store.add_token(token, issued=True)
 
 
 def expire_stream_tokens(store: Store, stream: Stream, now: float, expiry: int | None, session_ids: list[str]) -> int:
     """stream-expire-all: the live stream tokens of ``stream`` (of ``session_ids`` only, when given) expire."""
-    tokens = [t for t in store.tokens_of(API) if t.kind == STREAM_TOKEN and t.stream_id == stream.id]
+    tokens = [t for t in store.tokens_owned(API, stream=stream.id) if t.kind == STREAM_TOKEN]
     return expire_tokens(tokens, now, expiry, session_ids)
 
 
@@ -107,8 +107,12 @@ def rotate_poller_token(
     expiry: int | None = None,
     old_token_expiry: int = 300,
     value: str | None = None,
+    issued: bool = True,
 ) -> Token:
-    """Issue the sink's next poller token; the previous one works ``old_token_expiry`` seconds more (0: none)."""
+    """Issue the sink's next poller token; the previous one works ``old_token_expiry`` seconds more (0: none).
+
+    ``issued``: made by a request, so it counts against the store's bound (seeded and admin-made tokens do not).
+    """
     previous = current_poller_token(store, sink, now)
     if previous is not None:
         retire(previous, now, old_token_expiry)
@@ -121,7 +125,7 @@ def rotate_poller_token(
         sink_id=sink.id,
         expires_at=now + (expiry or settings.svix_poller_token_ttl),
     )
-    store.add_token(token)
+    store.add_token(token, issued=issued)
     sink.current_token = token.token
     _bound_poller_tokens(store, sink, now, settings.svix_max_poller_tokens_per_sink)
     return token
@@ -141,9 +145,7 @@ def _bound_poller_tokens(store: Store, sink: Sink, now: float, most: int) -> Non
     # Dead tokens are forgotten (presented again, they are unknown: 401 as before); of the live ones, the oldest
     # beyond ``most`` end now. The current token is the newest, so it always stays.
     mine = [
-        t
-        for t in store.tokens_of(API)
-        if t.kind == POLLER_TOKEN and (t.stream_id, t.sink_id) == (sink.stream_id, sink.id)
+        t for t in store.tokens_owned(API, stream=sink.stream_id) if t.kind == POLLER_TOKEN and t.sink_id == sink.id
     ]
     live = [t for t in mine if t.live(now)]
     for token in [t for t in mine if not t.live(now)] + live[: max(0, len(live) - most)]:

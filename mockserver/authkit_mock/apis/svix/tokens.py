@@ -116,7 +116,8 @@ def issue_app_token(
             expires_at=now + ttl_seconds,
             session_id=session_id,
             grants=grants,
-        )
+        ),
+        issued=True,
     )
 
 
@@ -137,7 +138,7 @@ def magic_link(app_id: str, token: str, id_name: str = "appId") -> str:
 
 def app_tokens(store: Store, app: Application) -> Iterable[Token]:
     """Every application token ever issued for ``app`` (live or not)."""
-    return [t for t in store.tokens_of(API) if t.kind == APP_TOKEN and t.app_id == app.id]
+    return [t for t in store.tokens_owned(API, app=app.id) if t.kind == APP_TOKEN]
 
 
 def expire_app_tokens(

@@ -35,6 +35,7 @@ from .health import Health
 from .journal_entry import JournalEntry
 from .journal_entry_list import JournalEntryList
 from .journal_entry_request_headers import JournalEntryRequestHeaders
+from .journal_truncation import JournalTruncation
 from .status_ok import StatusOk
 
 __all__ = (
@@ -73,5 +74,6 @@ __all__ = (
     "JournalEntry",
     "JournalEntryList",
     "JournalEntryRequestHeaders",
+    "JournalTruncation",
     "StatusOk",
 )
