@@ -12,7 +12,7 @@ from authkit_mock.core.middlewares import root_middleware
 from authkit_mock.core.persistence import StateFile, attach_state, state_middleware
 from authkit_mock.core.runtime import API_SLUG, RUNTIME, Runtime, initial_seed
 from authkit_mock.core.settings import IDP_PATH, Settings
-from authkit_mock.core.tokens import TokenAuthority
+from authkit_mock.core.tokens import ALGORITHM, RS256, TokenAuthority
 
 ApiSetup = Callable[[web.Application, Runtime], None]
 
@@ -31,6 +31,10 @@ def _api_setups() -> dict[str, ApiSetup]:
 
 # bixarena's audience is the one upstream declares; the others have none published, so they get their own.
 AUDIENCES = {"bixarena": "urn:bixarena:api"}
+# bixarena's internal JWTs are RS256 upstream (InternalJwtService signs with an RSA-2048 key of JwkKeyStore,
+# Sage-Bionetworks/sage-monorepo@86cae545, apps/bixarena/auth-service): a backend that verifies real tokens with
+# algorithms=["RS256"] must accept the mock's too. The other issuers (and the embedded provider) sign ES256.
+ALGORITHMS = {"bixarena": RS256}
 
 
 def audience(slug: str) -> str:
@@ -43,11 +47,12 @@ def create_runtime(settings: Settings, state: StateFile | None = None) -> Runtim
 
     The keys come from the key file when one is set, else from the state file when there is one.
     """
-    issuers = [*settings.apis, "synapse"] if "bixarena" in settings.apis else list(settings.apis)
+    names = [*settings.apis, "synapse"] if "bixarena" in settings.apis else list(settings.apis)
+    issuers = {name: ALGORITHMS.get(name, ALGORITHM) for name in names}
     if state is not None and settings.key_file is None:
-        keys = state.signing_keys(issuers)
+        keys = state.signing_keys(issuers, settings.entropy)
     else:
-        keys = load_or_create_keys(issuers, settings.key_file)
+        keys = load_or_create_keys(issuers, settings.key_file, settings.entropy)
     authorities = {
         name: TokenAuthority(
             issuer=settings.api_url(name) if name != "synapse" else f"{settings.base_url()}{IDP_PATH}",

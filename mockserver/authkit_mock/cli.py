@@ -54,6 +54,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="allowed browser origin, '*' as a wildcard in the port or host (repeatable; "
         "default: http://localhost:* and http://127.0.0.1:*)",
     )
+    serve.add_argument(
+        "--bixarena-frontend-url",
+        default=Settings.bixarena_frontend_url,
+        metavar="URL",
+        help="where bixarena's OIDC callback redirects a browser after login (default: %(default)s, upstream's)",
+    )
     serve.add_argument("--admin-token", help="require this token in X-Admin-Token for the admin API")
     serve.add_argument("--access-log", action="store_true", help="log every request")
     serve.add_argument(
@@ -108,6 +114,7 @@ def settings_from(args: argparse.Namespace) -> Settings:
         seed_file=args.seed,
         key_file=args.key_file,
         state_file=args.state,
+        bixarena_frontend_url=args.bixarena_frontend_url,
         idp_auto_login=args.idp_auto_login,
         access_log=args.access_log,
         cors_origins=tuple(args.cors_origins) if args.cors_origins else DEFAULT_CORS,

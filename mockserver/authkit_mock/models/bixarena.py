@@ -54,9 +54,9 @@ class InternalTokenResponse(BaseModel):
     access_token: Annotated[
         str,
         Field(
-            description="The signed JWT (reference server - ES256, `kid` in the header, verifiable with `GET /.well-known/jwks.json`).",
+            description="The signed JWT (RS256 as upstream; `kid` in the header, verifiable with `GET /.well-known/jwks.json`).",
             examples=[
-                "eyJhbGciOiJFUzI1NiIsImtpZCI6ImJpeGFyZW5hLTIwMjYtMDEiLCJ0eXAiOiJKV1QifQ.e30.c2lnbmF0dXJl"
+                "eyJhbGciOiJSUzI1NiIsImtpZCI6IjE5YTQ3ZTFlLTcwYmMtNDk1MS05YWRmLWE0ODBmYzJmOGJmMyIsInR5cCI6IkpXVCJ9.e30.c2lnbmF0dXJl"
             ],
         ),
     ]
