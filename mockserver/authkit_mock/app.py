@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 from aiohttp import web
 
-from authkit_mock.core.email_addresses import accept_special_use_domains
 from authkit_mock.core.keys import load_or_create_keys
 from authkit_mock.core.middlewares import root_middleware
 from authkit_mock.core.persistence import StateFile, attach_state, state_middleware
@@ -73,7 +72,6 @@ def create_app(settings: Settings) -> web.Application:
     from authkit_mock.docs import add_docs
 
     state = StateFile(settings.state_file) if settings.state_file is not None else None
-    accept_special_use_domains()
     runtime = create_runtime(settings, state)
     # The state file's commit runs inside CORS and the journal and outside error rendering, so a failed commit is
     # still journaled and gets CORS headers.

@@ -6,7 +6,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AwareDatetime, BaseModel, EmailStr, Field
+from authkit_mock.formats import EmailStr
+from pydantic import AwareDatetime, BaseModel, Field
 
 
 class ApiSlug(StrEnum):
