@@ -49,6 +49,9 @@ DATAMODEL_ARGS = [
     # pydantic's EmailStr (email-validator: delivery rules the format lacks, and about 80 µs a request).
     "--import-overrides",
     '{"EmailStr": "authkit_mock.formats"}',
+    # Models are built on first use, not at import (start time; see authkit_mock/base_model.py).
+    "--base-class",
+    "authkit_mock.base_model.Model",
 ]
 
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated
 
+from authkit_mock.base_model import Model
 from authkit_mock.formats import EmailStr
-from pydantic import AwareDatetime, BaseModel, Field
+from pydantic import AwareDatetime, Field
 
 
 class ApiSlug(StrEnum):
@@ -18,7 +19,7 @@ class ApiSlug(StrEnum):
     pacerpro = "pacerpro"
 
 
-class AdminError(BaseModel):
+class AdminError(Model):
     error: Annotated[
         str,
         Field(
@@ -35,11 +36,11 @@ class AdminError(BaseModel):
     ] = None
 
 
-class StatusOk(BaseModel):
+class StatusOk(Model):
     status: Annotated[str, Field(description="Always `ok`.", examples=["ok"])]
 
 
-class Health(BaseModel):
+class Health(Model):
     status: Annotated[str, Field(description="Always `ok`.", examples=["ok"])]
     apis: Annotated[
         list[str],
@@ -57,7 +58,7 @@ class Health(BaseModel):
     ]
 
 
-class AdminUser(BaseModel):
+class AdminUser(Model):
     api: Annotated[
         str,
         Field(
@@ -95,7 +96,7 @@ class AdminUser(BaseModel):
     ]
 
 
-class AdminUserList(BaseModel):
+class AdminUserList(Model):
     items: Annotated[
         list[AdminUser], Field(description="The users, in creation order.")
     ]
@@ -108,7 +109,7 @@ class Api(StrEnum):
     pacerpro = "pacerpro"
 
 
-class AdminUserIn(BaseModel):
+class AdminUserIn(Model):
     api: Annotated[
         Api, Field(description="The API to add the user to (svix has no users).")
     ]
@@ -146,7 +147,7 @@ class AdminUserIn(BaseModel):
     ] = None
 
 
-class AdminSession(BaseModel):
+class AdminSession(Model):
     api: Annotated[
         str,
         Field(
@@ -191,7 +192,7 @@ class AdminSession(BaseModel):
     ]
 
 
-class AdminSessionList(BaseModel):
+class AdminSessionList(Model):
     items: Annotated[
         list[AdminSession], Field(description="The sessions, in creation order.")
     ]
@@ -201,7 +202,7 @@ class Api1(StrEnum):
     authlance = "authlance"
 
 
-class AdminSessionIn(BaseModel):
+class AdminSessionIn(Model):
     api: Annotated[
         Api1,
         Field(description="The API to add the session to (only authlance for now)."),
@@ -234,7 +235,7 @@ class AdminSessionIn(BaseModel):
     ] = None
 
 
-class AdminApplication(BaseModel):
+class AdminApplication(Model):
     id: Annotated[
         str,
         Field(
@@ -261,14 +262,14 @@ class AdminApplication(BaseModel):
     ]
 
 
-class AdminApplicationList(BaseModel):
+class AdminApplicationList(Model):
     items: Annotated[
         list[AdminApplication],
         Field(description="The applications, in creation order."),
     ]
 
 
-class AdminApplicationIn(BaseModel):
+class AdminApplicationIn(Model):
     id: Annotated[
         str | None,
         Field(
@@ -299,7 +300,7 @@ class AdminApplicationIn(BaseModel):
     ]
 
 
-class AdminToken(BaseModel):
+class AdminToken(Model):
     api: Annotated[
         str,
         Field(description="The API the token belongs to (a slug).", examples=["svix"]),
@@ -348,7 +349,7 @@ class AdminToken(BaseModel):
     ]
 
 
-class AdminTokenList(BaseModel):
+class AdminTokenList(Model):
     items: Annotated[list[AdminToken], Field(description="The tokens, in issue order.")]
 
 
@@ -360,7 +361,7 @@ class Kind(StrEnum):
     org_key = "org_key"
 
 
-class AdminTokenIn(BaseModel):
+class AdminTokenIn(Model):
     api: Annotated[
         Api2, Field(description="The API to add the token to (only svix for now).")
     ]
@@ -382,7 +383,7 @@ class AdminTokenIn(BaseModel):
     ] = None
 
 
-class JournalEntry(BaseModel):
+class JournalEntry(Model):
     id: Annotated[
         int,
         Field(
@@ -459,13 +460,13 @@ class JournalEntry(BaseModel):
     ]
 
 
-class JournalEntryList(BaseModel):
+class JournalEntryList(Model):
     items: Annotated[
         list[JournalEntry], Field(description="The entries, newest first.")
     ]
 
 
-class FaultIn(BaseModel):
+class FaultIn(Model):
     api: Annotated[
         ApiSlug, Field(description="The API whose requests the fault affects.")
     ]
@@ -505,7 +506,7 @@ class FaultIn(BaseModel):
     ] = None
 
 
-class Fault(BaseModel):
+class Fault(Model):
     id: Annotated[
         int,
         Field(
@@ -547,11 +548,11 @@ class Fault(BaseModel):
     ]
 
 
-class FaultList(BaseModel):
+class FaultList(Model):
     items: Annotated[list[Fault], Field(description="The faults, oldest first.")]
 
 
-class Clock(BaseModel):
+class Clock(Model):
     now: Annotated[
         AwareDatetime,
         Field(
@@ -575,7 +576,7 @@ class Clock(BaseModel):
     ]
 
 
-class ClockAdvanceIn(BaseModel):
+class ClockAdvanceIn(Model):
     seconds: Annotated[
         float,
         Field(
@@ -587,19 +588,19 @@ class ClockAdvanceIn(BaseModel):
     ]
 
 
-class ListUsersParametersQuery(BaseModel):
+class ListUsersParametersQuery(Model):
     api: ApiSlug | None = None
 
 
-class ListSessionsParametersQuery(BaseModel):
+class ListSessionsParametersQuery(Model):
     api: ApiSlug | None = None
 
 
-class ListTokensParametersQuery(BaseModel):
+class ListTokensParametersQuery(Model):
     api: ApiSlug | None = None
 
 
-class ListJournalParametersQuery(BaseModel):
+class ListJournalParametersQuery(Model):
     api: ApiSlug | None = None
     operation: Annotated[str | None, Field(min_length=1)] = None
     status: Annotated[int | None, Field(ge=100, le=599)] = None

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import BaseModel, Field
+from authkit_mock.base_model import Model
+from pydantic import Field
 
 
-class BasicError(BaseModel):
+class BasicError(Model):
     title: Annotated[
         str,
         Field(
@@ -40,7 +41,7 @@ class BasicError(BaseModel):
     ] = None
 
 
-class OidcCallbackResponse(BaseModel):
+class OidcCallbackResponse(Model):
     status: Annotated[
         str,
         Field(
@@ -50,7 +51,7 @@ class OidcCallbackResponse(BaseModel):
     ]
 
 
-class InternalTokenResponse(BaseModel):
+class InternalTokenResponse(Model):
     access_token: Annotated[
         str,
         Field(
@@ -76,7 +77,7 @@ class InternalTokenResponse(BaseModel):
     ]
 
 
-class JwksResponse(BaseModel):
+class JwksResponse(Model):
     keys: Annotated[
         list[dict[str, Any]],
         Field(
@@ -85,6 +86,6 @@ class JwksResponse(BaseModel):
     ]
 
 
-class CompleteOidcLoginParametersQuery(BaseModel):
+class CompleteOidcLoginParametersQuery(Model):
     code: Annotated[str, Field(min_length=1)]
     state: Annotated[str, Field(min_length=1)]

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import AnyUrl, BaseModel, Field, RootModel
+from authkit_mock.base_model import Model
+from pydantic import AnyUrl, Field, RootModel
 
 
-class ApplicationTokenExpireIn(BaseModel):
+class ApplicationTokenExpireIn(Model):
     expiry: Annotated[
         int | None,
         Field(
@@ -20,7 +21,7 @@ class ApplicationTokenExpireIn(BaseModel):
     ] = None
 
 
-class DashboardAccessOut(BaseModel):
+class DashboardAccessOut(Model):
     url: Annotated[
         AnyUrl,
         Field(
@@ -52,7 +53,7 @@ class FeatureFlag(RootModel[str]):
     ]
 
 
-class AppPortalAccessIn(BaseModel):
+class AppPortalAccessIn(Model):
     featureFlags: Annotated[
         list[FeatureFlag] | None,
         Field(
@@ -62,7 +63,7 @@ class AppPortalAccessIn(BaseModel):
     ] = None
 
 
-class AppPortalAccessOut(BaseModel):
+class AppPortalAccessOut(Model):
     url: Annotated[
         AnyUrl,
         Field(
@@ -81,7 +82,7 @@ class AppPortalAccessOut(BaseModel):
     ]
 
 
-class HttpErrorOut(BaseModel):
+class HttpErrorOut(Model):
     code: Annotated[
         str,
         Field(
@@ -98,7 +99,7 @@ class HttpErrorOut(BaseModel):
     ]
 
 
-class ValidationError(BaseModel):
+class ValidationError(Model):
     loc: Annotated[
         list[str],
         Field(
@@ -121,7 +122,7 @@ class ValidationError(BaseModel):
     ]
 
 
-class HTTPValidationError(BaseModel):
+class HTTPValidationError(Model):
     detail: Annotated[
         list[ValidationError], Field(description="The problems found in the request.")
     ]
