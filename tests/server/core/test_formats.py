@@ -69,3 +69,13 @@ def test_every_address_hypothesis_generates_for_format_email_is_accepted(address
 
 def test_normalising_lowers_the_domain_only() -> None:
     assert normalized_email("Grace.Hopper@Example.ORG") == "Grace.Hopper@example.org"
+
+
+def test_only_bodies_of_models_with_integers_are_checked_for_whole_number_floats() -> None:
+    # The rewrite of 60.0 as 60 parses the body once more; models without integers skip it (bodies.py).
+    from authkit_mock.core.bodies import has_integers
+    from authkit_mock.models.pacerpro import User
+    from authkit_mock.models.svix import ApplicationTokenExpireIn
+
+    assert has_integers(ApplicationTokenExpireIn)
+    assert not has_integers(User)
