@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from aiohttp import web
 
 from authkit_mock.core.keys import load_or_create_keys
 from authkit_mock.core.middlewares import root_middleware
-from authkit_mock.core.persistence import StateFile, attach_state, state_middleware
 from authkit_mock.core.runtime import API_SLUG, RUNTIME, Runtime, initial_seed
 from authkit_mock.core.settings import IDP_PATH, Settings
 from authkit_mock.core.tokens import ALGORITHM, RS256, TokenAuthority
+
+if TYPE_CHECKING:
+    from authkit_mock.core.persistence import StateFile
 
 ApiSetup = Callable[[web.Application, Runtime], None]
 
@@ -71,7 +74,12 @@ def create_app(settings: Settings) -> web.Application:
     from authkit_mock.core.seed_watch import add_seed_watch
     from authkit_mock.docs import add_docs
 
-    state = StateFile(settings.state_file) if settings.state_file is not None else None
+    state = None
+    if settings.state_file is not None:
+        # Only runs with --state load SQLite and the persistence layer.
+        from authkit_mock.core.persistence import StateFile, state_middleware
+
+        state = StateFile(settings.state_file)
     runtime = create_runtime(settings, state)
     # The state file's commit runs inside CORS and the journal and outside error rendering, so a failed commit is
     # still journaled and gets CORS headers.
@@ -105,5 +113,7 @@ def create_app(settings: Settings) -> web.Application:
     if state is None:
         runtime.reset()
     else:
+        from authkit_mock.core.persistence import attach_state
+
         attach_state(root, runtime, state)
     return root

@@ -13,7 +13,6 @@ from pathlib import Path
 from aiohttp import web
 
 from authkit_mock.core.keys import KeyFileError
-from authkit_mock.core.persistence import StateFileError
 from authkit_mock.core.seed import Seed, SeedFileError
 from authkit_mock.core.settings import SLUGS, Settings
 
@@ -160,9 +159,15 @@ def main(argv: list[str] | None = None) -> int:
         return run_prism(args)
     logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     settings = settings_from(args)
+    startup_errors: tuple[type[Exception], ...] = (SeedFileError, KeyFileError)
+    if settings.state_file is not None:
+        # SQLite and the persistence layer load only in runs with --state.
+        from authkit_mock.core.persistence import StateFileError
+
+        startup_errors = (*startup_errors, StateFileError)
     try:
         app = create_app(settings)
-    except (SeedFileError, KeyFileError, StateFileError) as error:
+    except startup_errors as error:
         print(f"authkit-mock: {error}", file=sys.stderr)
         return 2
     from authkit_mock.core.runtime import RUNTIME
