@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import platform
 import sys
 import tempfile
@@ -216,10 +217,17 @@ def main(argv: list[str] | None = None) -> int:
     keys = {k.strip() for k in args.operations.split(",")}
     operations = [o for o in MEASURED if o.key in keys]
     wrk_used = use_wrk(args.load_generator)
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="authkit-bench-") as scratch:
         rows = run_load(args, targets, operations, Path(scratch))
     data: dict[str, Any] = {
-        "machine": {"cores": footprint.cpu_count(), "platform": platform.platform(), "cpu": footprint.cpu_model()},
+        "machine": {
+            "cores": footprint.cpu_count(),
+            "platform": platform.platform(),
+            "cpu": footprint.cpu_model(),
+            # The 1-minute load average before and after the run: 2.0 on 2 cores means they were already busy.
+            "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)],
+        },
         "versions": versions(wrk_used),
         "load_generator": (
             "wrk (static requests), bundled asyncio (SCRAM login, flows)" if wrk_used else "bundled asyncio"
@@ -235,8 +243,9 @@ def main(argv: list[str] | None = None) -> int:
     data["checks"] = report.checks(data)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    args.output.with_suffix(".md").write_text(report.markdown(data), encoding="utf-8")
     print(report.render(data))
-    print(f"\n(written to {args.output})")
+    print(f"\n(written to {args.output}, and as Markdown tables to {args.output.with_suffix('.md')})")
     return 0
 
 

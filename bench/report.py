@@ -113,7 +113,10 @@ def render(data: dict[str, Any]) -> str:
         f"authkit bench — {data['machine']['cores']} cores; "
         + ", ".join(f"{k} {v}" for k, v in data["versions"].items())
     ]
-    lines.append(f"machine: {data['machine'].get('cpu', '?')}; {data.get('date', '')}")
+    lines.append(
+        f"machine: {data['machine'].get('cpu', '?')}; load average (1 min) before -> after: "
+        f"{' -> '.join(str(x) for x in data['machine'].get('load_average', []))}; {data.get('date', '')}"
+    )
     lines.append(
         f"load generator: {data['load_generator']}; {data['duration_s']} s per run (after a warm-up), "
         f"median of {data.get('rounds', 1)} alternating rounds (spread: lowest-highest)"
@@ -152,3 +155,61 @@ def render(data: dict[str, Any]) -> str:
                 f"  {'met ' if item['met'] else 'MISS'}  {item['target']:<38} {item['measured']:>9} ({item['goal']})"
             )
     return "\n".join(lines)
+
+
+def markdown(data: dict[str, Any]) -> str:
+    """The run as the README's Markdown tables (load per operation, the RS256 ceiling, start and memory, targets)."""
+    results = data.get("load", [])
+    rounds = data.get("rounds", 1)
+    lines = [
+        f"{data.get('date', '')}; {data['machine']['cores']} cores ({data['machine'].get('cpu', '?')}), load average "
+        f"{' -> '.join(str(x) for x in data['machine'].get('load_average', []))} (before -> after); "
+        + ", ".join(f"{k} {v}" for k, v in data["versions"].items())
+        + f"; {data['duration_s']} s per run, median of {rounds} alternating rounds (spread: lowest-highest run).",
+        "",
+        "| operation | conns | authkit ops/s (spread) | p50 / p99 ms | Prism ops/s (spread) | Prism p99 ms "
+        "| floor ops/s (spread) | vs Prism | vs floor |",
+        "|---|---:|---:|---|---:|---:|---:|---:|---:|",
+    ]
+    for ours in (r for r in results if r["target"] == "authkit"):
+        operation, conns = ours["operation"], ours["connections"]
+        theirs = _cell(results, operation, "prism", conns)
+        bottom = _cell(results, operation, "aiohttp floor", conns)
+
+        def rate(row: dict[str, Any] | None) -> str:
+            if row is None:
+                return "—"
+            errors = f", {row['errors']} errors" if row["errors"] else ""
+            return f"{row['per_second']:.0f} ({_spread(row)}{errors})"
+
+        vs_prism = f"{ours['per_second'] / theirs['per_second']:.2f}x" if theirs and theirs["per_second"] else "—"
+        vs_floor = f"{ours['per_second'] / bottom['per_second']:.2f}x" if bottom and bottom["per_second"] else "—"
+        lines.append(
+            f"| {operation} | {conns} | {rate(ours)} | {ours['p50_ms']:.1f} / {ours['p99_ms']:.1f} | {rate(theirs)} "
+            f"| {theirs['p99_ms']:.0f} | {rate(bottom)} | {vs_prism} | {vs_floor} |"
+            if theirs
+            else f"| {operation} | {conns} | {rate(ours)} | {ours['p50_ms']:.1f} / {ours['p99_ms']:.1f} | — | — "
+            f"| {rate(bottom)} | {vs_prism} | {vs_floor} |"
+        )
+    for found in data.get("ceilings", []):
+        ours = _cell(results, found["operation"], "authkit", found["connections"])
+        share = f" — {found['operation']} reached {ours['per_second'] / found['per_second']:.2f}x of it" if ours else ""
+        lines += [
+            "",
+            f"{found['algorithm']} signing ceiling, one core, measured between the rounds of the same run: "
+            f"{found['per_second']:.0f} signatures/s ({_spread(found)}){share}.",
+        ]
+    if data.get("footprint"):
+        lines += ["", "| server | start → first 2xx | RSS after warm-up |", "|---|---:|---:|"]
+        for footprint in data["footprint"]:
+            lines.append(
+                f"| {FOOTPRINT_LABELS.get(footprint['name'], footprint['name'])} "
+                f"| {footprint['start_to_first_response_s']:.2f} s | {footprint['rss_mib']:.1f} MiB |"
+            )
+    if data.get("checks"):
+        lines += ["", "| target | measured | goal | |", "|---|---:|---|---|"]
+        for item in data["checks"]:
+            lines.append(
+                f"| {item['target']} | {item['measured']} | {item['goal']} | {'met' if item['met'] else 'MISS'} |"
+            )
+    return "\n".join(lines) + "\n"

@@ -55,3 +55,6 @@ def test_the_flows_and_the_rs256_ceiling_run_against_the_reference_server_withou
     (found,) = data["ceilings"]
     assert (found["operation"], found["algorithm"]) == ("bixarena-token", "RS256 (RSA-2048)")
     assert found["per_second"] > 0
+    tables = output.with_suffix(".md").read_text(encoding="utf-8")
+    assert "| bixarena-login | 2 |" in tables
+    assert "RS256 (RSA-2048) signing ceiling" in tables
