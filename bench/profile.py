@@ -79,8 +79,12 @@ def main(argv: list[str] | None = None) -> int:
     for (filename, line, function), (_, _, own, _, _) in rows:
         name = f"{filename}:{line}({function})" if line else function
         totals[group_of(name)] = totals.get(group_of(name), 0.0) + own
-    requests_each = max(1, result.operations) * max(1, len(operation.requests))
-    print(f"\nper request ({requests_each} requests; µs of profiled time):")
+    # Requests the server handled, the warm-up included (aiohttp calls the root app's _handle once per request).
+    handled = [
+        c for (file, _, function), (_, c, _, _, _) in rows if function == "_handle" and file.endswith("web_app.py")
+    ]
+    requests_each = max([1, *(c for c in handled if c)])
+    print(f"\nper request ({requests_each} requests handled; µs of profiled time):")
     for group, seconds in sorted(totals.items(), key=lambda item: -item[1]):
         print(f"  {seconds / requests_each * 1e6:8.1f} µs  {group}")
     print(f"\ntop {args.top} functions by own time:")
