@@ -12,7 +12,6 @@ from dataclasses import replace
 from pathlib import Path
 
 from authkit_mock.core.keys import KeyFileError
-from authkit_mock.core.persistence import StateFileError
 from authkit_mock.core.seed import Seed, SeedFileError
 from authkit_mock.core.serving import run
 from authkit_mock.core.settings import SLUGS, Limits, Settings
@@ -53,6 +52,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ORIGIN",
         help="allowed browser origin, '*' as a wildcard in the port or host (repeatable; "
         "default: http://localhost:* and http://127.0.0.1:*)",
+    )
+    serve.add_argument(
+        "--bixarena-frontend-url",
+        default=Settings.bixarena_frontend_url,
+        metavar="URL",
+        help="where bixarena's OIDC callback redirects a browser after login (default: %(default)s, upstream's)",
     )
     serve.add_argument(
         "--admin-token",
@@ -179,6 +184,7 @@ def settings_from(args: argparse.Namespace) -> Settings:
         seed_file=args.seed,
         key_file=args.key_file,
         state_file=args.state,
+        bixarena_frontend_url=args.bixarena_frontend_url,
         idp_auto_login=args.idp_auto_login,
         access_log=args.access_log,
         cors_origins=tuple(args.cors_origins) if args.cors_origins else DEFAULT_CORS,
@@ -235,9 +241,15 @@ def main(argv: list[str] | None = None) -> int:
         return run_prism(args)
     logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     settings = settings_from(args)
+    startup_errors: tuple[type[Exception], ...] = (SeedFileError, KeyFileError)
+    if settings.state_file is not None:
+        # SQLite and the persistence layer load only in runs with --state.
+        from authkit_mock.core.persistence import StateFileError
+
+        startup_errors = (*startup_errors, StateFileError)
     try:
         app = create_app(settings)
-    except (SeedFileError, KeyFileError, StateFileError) as error:
+    except startup_errors as error:
         print(f"authkit-mock: {error}", file=sys.stderr)
         return 2
     from authkit_mock.core.runtime import RUNTIME

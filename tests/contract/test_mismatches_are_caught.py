@@ -115,7 +115,7 @@ def test_a_response_header_dropped_by_the_server_is_caught(monkeypatch: pytest.M
 def models_with_an_optional_field() -> ModuleType:
     """A copy of the generated polario models in which ``AuthRefreshRequest.refreshToken`` is optional."""
     source = Path(polario_models.__file__).read_text(encoding="utf-8")
-    pattern = r"(class AuthRefreshRequest\(BaseModel\):\n    refreshToken: Annotated\[\n        )str,(.*?\n    \])"
+    pattern = r"(class AuthRefreshRequest\((?:Base)?Model\):\n    refreshToken: Annotated\[\n        )str,(.*?\n    \])"
     changed, count = re.subn(pattern, r"\1str | None,\2 = None", source, flags=re.DOTALL)
     assert count == 1
     spec = importlib.util.spec_from_loader("polario_models_copy", loader=None)

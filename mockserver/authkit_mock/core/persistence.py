@@ -27,7 +27,7 @@ import base64
 import json
 import logging
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Mapping
 from dataclasses import fields
 from pathlib import Path
 from typing import Any, TypeVar
@@ -35,6 +35,7 @@ from typing import Any, TypeVar
 from aiohttp import web
 from aiohttp.typedefs import Handler
 
+from authkit_mock.core.entropy import Entropy
 from authkit_mock.core.errors import ApiError, render_error
 from authkit_mock.core.middlewares import api_of
 from authkit_mock.core.passwords import PasswordHash, ScramCredentials
@@ -248,19 +249,19 @@ class StateFile:
         """Close the file (what was committed stays)."""
         self._db.close()
 
-    def signing_keys(self, issuers: Iterable[str]) -> dict[str, SigningKey]:
-        """One signing key per issuer: the file's, or a new one written to it."""
+    def signing_keys(self, issuers: Mapping[str, str], entropy: Entropy | None = None) -> dict[str, SigningKey]:
+        """One signing key per issuer (``issuers`` maps it to its algorithm): the file's, or a new one written to it."""
         keys: dict[str, SigningKey] = {}
         try:
             stored = dict(self._db.execute("SELECT issuer, jwk FROM signing_keys").fetchall())
             with self._transaction():
-                for issuer in issuers:
-                    if issuer in stored:
-                        keys[issuer] = SigningKey.from_jwk(json.loads(stored[issuer]))
-                    else:
-                        keys[issuer] = SigningKey.generate()
-                        jwk = json.dumps(keys[issuer].to_private_jwk())
-                        self._db.execute("INSERT INTO signing_keys VALUES (?, ?)", (issuer, jwk))
+                for issuer, algorithm in issuers.items():
+                    key = SigningKey.from_jwk(json.loads(stored[issuer])) if issuer in stored else None
+                    if key is None or key.algorithm != algorithm:
+                        key = SigningKey.generate(algorithm, entropy)
+                        jwk = json.dumps(key.to_private_jwk())
+                        self._db.execute("INSERT OR REPLACE INTO signing_keys VALUES (?, ?)", (issuer, jwk))
+                    keys[issuer] = key
         except (sqlite3.Error, ValueError, KeyError, TypeError) as error:
             raise StateFileError(f"cannot read the signing keys of state file {self.path}: {error}") from None
         return keys

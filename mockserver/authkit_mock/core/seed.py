@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 
@@ -129,6 +128,8 @@ DEFAULT_SEED = Seed(
 
 def load_seed(path: Path) -> Seed:
     """Read a seed file; :class:`SeedFileError` says what is wrong with it."""
+    import yaml  # only runs with a seed file load it (about 1 MiB and 20 ms at start otherwise)
+
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as error:

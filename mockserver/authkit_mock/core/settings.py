@@ -112,6 +112,9 @@ class Settings:
     bixarena_session_ttl: int = 24 * 3600
     bixarena_client_id: str = "bixarena"
     """The client id BixArena uses at the embedded identity provider (the ``aud`` of its ID tokens)."""
+    bixarena_frontend_url: str = "http://127.0.0.1:8000"
+    """Where bixarena's callback sends a browser (``Accept: text/html``) after login: upstream's ``app.ui-base-url``,
+    whose default is this one (sage-monorepo ``apps/bixarena/auth-service/.../application.yml``)."""
     pacerpro_token_ttl: int = 3600
     password_hash_iterations: int = 100
     """PBKDF2 rounds for pacerpro's stored passwords. Low on purpose: the mock holds demo passwords only, and the hash

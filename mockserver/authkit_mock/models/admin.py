@@ -6,7 +6,9 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AwareDatetime, BaseModel, EmailStr, Field
+from authkit_mock.base_model import Model
+from authkit_mock.formats import EmailStr
+from pydantic import AwareDatetime, Field
 
 
 class ApiSlug(StrEnum):
@@ -17,7 +19,7 @@ class ApiSlug(StrEnum):
     pacerpro = "pacerpro"
 
 
-class AdminError(BaseModel):
+class AdminError(Model):
     error: Annotated[
         str,
         Field(
@@ -34,11 +36,11 @@ class AdminError(BaseModel):
     ] = None
 
 
-class StatusOk(BaseModel):
+class StatusOk(Model):
     status: Annotated[str, Field(description="Always `ok`.", examples=["ok"])]
 
 
-class Health(BaseModel):
+class Health(Model):
     status: Annotated[str, Field(description="Always `ok`.", examples=["ok"])]
     apis: Annotated[
         list[str],
@@ -56,7 +58,7 @@ class Health(BaseModel):
     ]
 
 
-class AdminUser(BaseModel):
+class AdminUser(Model):
     api: Annotated[
         str,
         Field(
@@ -94,7 +96,7 @@ class AdminUser(BaseModel):
     ]
 
 
-class AdminUserList(BaseModel):
+class AdminUserList(Model):
     items: Annotated[
         list[AdminUser], Field(description="The users, in creation order.")
     ]
@@ -107,7 +109,7 @@ class Api(StrEnum):
     pacerpro = "pacerpro"
 
 
-class AdminUserIn(BaseModel):
+class AdminUserIn(Model):
     api: Annotated[
         Api, Field(description="The API to add the user to (svix has no users).")
     ]
@@ -145,7 +147,7 @@ class AdminUserIn(BaseModel):
     ] = None
 
 
-class AdminSession(BaseModel):
+class AdminSession(Model):
     api: Annotated[
         str,
         Field(
@@ -190,7 +192,7 @@ class AdminSession(BaseModel):
     ]
 
 
-class AdminSessionList(BaseModel):
+class AdminSessionList(Model):
     items: Annotated[
         list[AdminSession], Field(description="The sessions, in creation order.")
     ]
@@ -200,7 +202,7 @@ class Api1(StrEnum):
     authlance = "authlance"
 
 
-class AdminSessionIn(BaseModel):
+class AdminSessionIn(Model):
     api: Annotated[
         Api1,
         Field(description="The API to add the session to (only authlance for now)."),
@@ -233,7 +235,7 @@ class AdminSessionIn(BaseModel):
     ] = None
 
 
-class AdminApplication(BaseModel):
+class AdminApplication(Model):
     id: Annotated[
         str,
         Field(
@@ -260,14 +262,14 @@ class AdminApplication(BaseModel):
     ]
 
 
-class AdminApplicationList(BaseModel):
+class AdminApplicationList(Model):
     items: Annotated[
         list[AdminApplication],
         Field(description="The applications, in creation order."),
     ]
 
 
-class AdminApplicationIn(BaseModel):
+class AdminApplicationIn(Model):
     id: Annotated[
         str | None,
         Field(
@@ -298,7 +300,7 @@ class AdminApplicationIn(BaseModel):
     ]
 
 
-class AdminStreamIn(BaseModel):
+class AdminStreamIn(Model):
     id: Annotated[
         str | None,
         Field(
@@ -325,7 +327,7 @@ class AdminStreamIn(BaseModel):
     ]
 
 
-class AdminSink(BaseModel):
+class AdminSink(Model):
     id: Annotated[
         str,
         Field(description="The sink id (usable as `sink_id`).", examples=["sink_demo"]),
@@ -356,7 +358,7 @@ class AdminSink(BaseModel):
     ]
 
 
-class AdminSinkIn(BaseModel):
+class AdminSinkIn(Model):
     id: Annotated[
         str | None,
         Field(
@@ -380,7 +382,7 @@ class AdminSinkIn(BaseModel):
     ]
 
 
-class AdminPollerToken(BaseModel):
+class AdminPollerToken(Model):
     stream_id: Annotated[
         str, Field(description="The stream's id.", examples=["strm_demo"])
     ]
@@ -426,13 +428,13 @@ class AdminPollerToken(BaseModel):
     ]
 
 
-class AdminPollerTokenList(BaseModel):
+class AdminPollerTokenList(Model):
     items: Annotated[
         list[AdminPollerToken], Field(description="The poller tokens, in issue order.")
     ]
 
 
-class AdminTokenGrants(BaseModel):
+class AdminTokenGrants(Model):
     feature_flags: Annotated[
         list[str],
         Field(
@@ -464,7 +466,7 @@ class Kind(StrEnum):
     org_key = "org_key"
 
 
-class AdminTokenIn(BaseModel):
+class AdminTokenIn(Model):
     api: Annotated[
         Api2, Field(description="The API to add the token to (only svix for now).")
     ]
@@ -486,7 +488,7 @@ class AdminTokenIn(BaseModel):
     ] = None
 
 
-class JournalTruncation(BaseModel):
+class JournalTruncation(Model):
     request_headers: Annotated[
         int,
         Field(
@@ -507,7 +509,7 @@ class JournalTruncation(BaseModel):
     ]
 
 
-class FaultIn(BaseModel):
+class FaultIn(Model):
     api: Annotated[
         ApiSlug, Field(description="The API whose requests the fault affects.")
     ]
@@ -547,7 +549,7 @@ class FaultIn(BaseModel):
     ] = None
 
 
-class Fault(BaseModel):
+class Fault(Model):
     id: Annotated[
         int,
         Field(
@@ -589,11 +591,11 @@ class Fault(BaseModel):
     ]
 
 
-class FaultList(BaseModel):
+class FaultList(Model):
     items: Annotated[list[Fault], Field(description="The faults, oldest first.")]
 
 
-class Clock(BaseModel):
+class Clock(Model):
     now: Annotated[
         AwareDatetime,
         Field(
@@ -617,7 +619,7 @@ class Clock(BaseModel):
     ]
 
 
-class ClockAdvanceIn(BaseModel):
+class ClockAdvanceIn(Model):
     seconds: Annotated[
         float,
         Field(
@@ -629,35 +631,35 @@ class ClockAdvanceIn(BaseModel):
     ]
 
 
-class ListUsersParametersQuery(BaseModel):
+class ListUsersParametersQuery(Model):
     api: ApiSlug | None = None
     limit: Annotated[int | None, Field(ge=1, le=1000)] = None
     offset: Annotated[int | None, Field(ge=0, le=1000000)] = None
 
 
-class ListSessionsParametersQuery(BaseModel):
+class ListSessionsParametersQuery(Model):
     api: ApiSlug | None = None
     limit: Annotated[int | None, Field(ge=1, le=1000)] = None
     offset: Annotated[int | None, Field(ge=0, le=1000000)] = None
 
 
-class ListApplicationsParametersQuery(BaseModel):
+class ListApplicationsParametersQuery(Model):
     limit: Annotated[int | None, Field(ge=1, le=1000)] = None
     offset: Annotated[int | None, Field(ge=0, le=1000000)] = None
 
 
-class ListTokensParametersQuery(BaseModel):
+class ListTokensParametersQuery(Model):
     api: ApiSlug | None = None
     limit: Annotated[int | None, Field(ge=1, le=1000)] = None
     offset: Annotated[int | None, Field(ge=0, le=1000000)] = None
 
 
-class ListPollerTokensParametersQuery(BaseModel):
+class ListPollerTokensParametersQuery(Model):
     stream_id: Annotated[str | None, Field(max_length=60, min_length=1)] = None
     sink_id: Annotated[str | None, Field(max_length=60, min_length=1)] = None
 
 
-class ListJournalParametersQuery(BaseModel):
+class ListJournalParametersQuery(Model):
     api: ApiSlug | None = None
     operation: Annotated[str | None, Field(min_length=1)] = None
     status: Annotated[int | None, Field(ge=100, le=599)] = None
@@ -665,7 +667,7 @@ class ListJournalParametersQuery(BaseModel):
     before: Annotated[int | None, Field(ge=1, le=9007199254740991)] = None
 
 
-class AdminStream(BaseModel):
+class AdminStream(Model):
     id: Annotated[
         str,
         Field(
@@ -701,13 +703,13 @@ class AdminStream(BaseModel):
     ]
 
 
-class AdminStreamList(BaseModel):
+class AdminStreamList(Model):
     items: Annotated[
         list[AdminStream], Field(description="The streams, in creation order.")
     ]
 
 
-class AdminToken(BaseModel):
+class AdminToken(Model):
     api: Annotated[
         str,
         Field(description="The API the token belongs to (a slug).", examples=["svix"]),
@@ -783,11 +785,11 @@ class AdminToken(BaseModel):
     ] = None
 
 
-class AdminTokenList(BaseModel):
+class AdminTokenList(Model):
     items: Annotated[list[AdminToken], Field(description="The tokens, in issue order.")]
 
 
-class JournalEntry(BaseModel):
+class JournalEntry(Model):
     id: Annotated[
         int,
         Field(
@@ -865,7 +867,7 @@ class JournalEntry(BaseModel):
     truncated: JournalTruncation
 
 
-class JournalEntryList(BaseModel):
+class JournalEntryList(Model):
     items: Annotated[
         list[JournalEntry], Field(description="The entries, newest first.")
     ]

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, Field
+from authkit_mock.base_model import Model
+from pydantic import Field
 
 
-class ControllersAuthAuthRequest(BaseModel):
+class ControllersAuthAuthRequest(Model):
     session: Annotated[
         str,
         Field(
@@ -19,7 +20,7 @@ class ControllersAuthAuthRequest(BaseModel):
     ]
 
 
-class ControllersAuthAuthResponse(BaseModel):
+class ControllersAuthAuthResponse(Model):
     token: Annotated[
         str | None,
         Field(
@@ -28,14 +29,14 @@ class ControllersAuthAuthResponse(BaseModel):
     ] = None
 
 
-class ControllersAuthLogoutResponse(BaseModel):
+class ControllersAuthLogoutResponse(Model):
     message: Annotated[
         str | None,
         Field(description="A human-readable confirmation that the user is logged out."),
     ] = None
 
 
-class ControllersAuthErrorResponse(BaseModel):
+class ControllersAuthErrorResponse(Model):
     error: Annotated[
         str | None,
         Field(

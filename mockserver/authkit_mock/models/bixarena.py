@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from authkit_mock.base_model import Model
+from pydantic import ConfigDict, Field
 
 
-class BasicError(BaseModel):
+class BasicError(Model):
     title: Annotated[
         str,
         Field(
@@ -40,7 +41,7 @@ class BasicError(BaseModel):
     ] = None
 
 
-class OidcCallbackResponse(BaseModel):
+class OidcCallbackResponse(Model):
     status: Annotated[
         str | None,
         Field(
@@ -50,13 +51,13 @@ class OidcCallbackResponse(BaseModel):
     ] = None
 
 
-class InternalTokenResponse(BaseModel):
+class InternalTokenResponse(Model):
     access_token: Annotated[
         str,
         Field(
-            description="The signed JWT (reference server - ES256, `kid` in the header, verifiable with `GET /.well-known/jwks.json`).",
+            description="The signed JWT (RS256 as upstream; `kid` in the header, verifiable with `GET /.well-known/jwks.json`).",
             examples=[
-                "eyJhbGciOiJFUzI1NiIsImtpZCI6ImJpeGFyZW5hLTIwMjYtMDEiLCJ0eXAiOiJKV1QifQ.e30.c2lnbmF0dXJl"
+                "eyJhbGciOiJSUzI1NiIsImtpZCI6IjE5YTQ3ZTFlLTcwYmMtNDk1MS05YWRmLWE0ODBmYzJmOGJmMyIsInR5cCI6IkpXVCJ9.e30.c2lnbmF0dXJl"
             ],
         ),
     ]
@@ -76,7 +77,7 @@ class InternalTokenResponse(BaseModel):
     ]
 
 
-class Jwk(BaseModel):
+class Jwk(Model):
     model_config = ConfigDict(
         extra="allow",
     )
@@ -142,12 +143,12 @@ class Jwk(BaseModel):
     ] = None
 
 
-class CompleteOidcLoginParametersQuery(BaseModel):
+class CompleteOidcLoginParametersQuery(Model):
     code: Annotated[str, Field(min_length=1)]
     state: Annotated[str, Field(min_length=1)]
 
 
-class JwksResponse(BaseModel):
+class JwksResponse(Model):
     keys: Annotated[
         list[Jwk] | None,
         Field(

@@ -6,10 +6,12 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AwareDatetime, BaseModel, EmailStr, Field, SecretStr
+from authkit_mock.base_model import Model
+from authkit_mock.formats import EmailStr
+from pydantic import AwareDatetime, Field, SecretStr
 
 
-class User(BaseModel):
+class User(Model):
     email: Annotated[
         EmailStr, Field(description="The user's email address (their PacerPro login).")
     ]
@@ -22,7 +24,7 @@ class User(BaseModel):
     ]
 
 
-class Session(BaseModel):
+class Session(Model):
     jwtToken: Annotated[
         str | None,
         Field(description="The JWT to send as `Authorization: Bearer <jwtToken>`."),
@@ -33,7 +35,7 @@ class Session(BaseModel):
     ] = None
 
 
-class Empty(BaseModel):
+class Empty(Model):
     pass
 
 
@@ -44,7 +46,7 @@ class Type(StrEnum):
     warning = "warning"
 
 
-class Error(BaseModel):
+class Error(Model):
     error: Annotated[
         str | None,
         Field(

@@ -6,10 +6,11 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, Field
+from authkit_mock.base_model import Model
+from pydantic import Field
 
 
-class AuthAuthenticationRequest(BaseModel):
+class AuthAuthenticationRequest(Model):
     email: Annotated[
         str,
         Field(
@@ -29,7 +30,7 @@ class AuthAuthenticationRequest(BaseModel):
     ]
 
 
-class AuthAuthenticationResponse(BaseModel):
+class AuthAuthenticationResponse(Model):
     nonce: Annotated[
         str | None,
         Field(
@@ -70,7 +71,7 @@ class Os(StrEnum):
     Other = "Other"
 
 
-class AuthLoginRequest(BaseModel):
+class AuthLoginRequest(Model):
     email: Annotated[
         str,
         Field(
@@ -127,7 +128,7 @@ class AuthLoginRequest(BaseModel):
     ] = None
 
 
-class AuthLoginResponse(BaseModel):
+class AuthLoginResponse(Model):
     signature: Annotated[
         str | None,
         Field(
@@ -165,7 +166,7 @@ class AuthLoginResponse(BaseModel):
     ] = None
 
 
-class AuthRefreshRequest(BaseModel):
+class AuthRefreshRequest(Model):
     refreshToken: Annotated[
         str,
         Field(
@@ -176,7 +177,7 @@ class AuthRefreshRequest(BaseModel):
     ]
 
 
-class AuthRefreshResponse(BaseModel):
+class AuthRefreshResponse(Model):
     deviceId: Annotated[
         str | None,
         Field(
@@ -200,13 +201,13 @@ class AuthRefreshResponse(BaseModel):
     ] = None
 
 
-class ModelSwagStatusOk(BaseModel):
+class ModelSwagStatusOk(Model):
     status: Annotated[
         str | None, Field(description="Always `ok`.", examples=["ok"])
     ] = None
 
 
-class ModelSwagError(BaseModel):
+class ModelSwagError(Model):
     error: Annotated[
         str | None,
         Field(

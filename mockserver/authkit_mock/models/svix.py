@@ -6,10 +6,11 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AnyUrl, AwareDatetime, BaseModel, Field, RootModel
+from authkit_mock.base_model import Model
+from pydantic import AnyUrl, AwareDatetime, Field, RootModel
 
 
-class DashboardAccessOut(BaseModel):
+class DashboardAccessOut(Model):
     url: Annotated[
         AnyUrl,
         Field(
@@ -28,7 +29,7 @@ class DashboardAccessOut(BaseModel):
     ]
 
 
-class ApplicationIn(BaseModel):
+class ApplicationIn(Model):
     name: Annotated[
         str,
         Field(
@@ -135,7 +136,7 @@ class SessionIds(RootModel[list[SessionId1]]):
     ]
 
 
-class StreamPortalAccessIn(BaseModel):
+class StreamPortalAccessIn(Model):
     expiry: Annotated[
         int | None,
         Field(
@@ -149,7 +150,7 @@ class StreamPortalAccessIn(BaseModel):
     sessionId: SessionId | None = None
 
 
-class StreamTokenExpireIn(BaseModel):
+class StreamTokenExpireIn(Model):
     expiry: Annotated[
         int | None,
         Field(
@@ -162,7 +163,7 @@ class StreamTokenExpireIn(BaseModel):
     sessionIds: SessionIds | None = None
 
 
-class RotatePollerTokenIn(BaseModel):
+class RotatePollerTokenIn(Model):
     expiry: Annotated[
         int | None,
         Field(
@@ -183,7 +184,7 @@ class RotatePollerTokenIn(BaseModel):
     ] = 300
 
 
-class ApiTokenOut(BaseModel):
+class ApiTokenOut(Model):
     token: Annotated[
         str,
         Field(
@@ -221,7 +222,7 @@ class ApiTokenOut(BaseModel):
     ] = None
 
 
-class AppPortalAccessOut(BaseModel):
+class AppPortalAccessOut(Model):
     url: Annotated[
         AnyUrl,
         Field(
@@ -240,7 +241,7 @@ class AppPortalAccessOut(BaseModel):
     ]
 
 
-class HttpErrorOut(BaseModel):
+class HttpErrorOut(Model):
     code: Annotated[
         str,
         Field(
@@ -257,7 +258,7 @@ class HttpErrorOut(BaseModel):
     ]
 
 
-class ValidationError(BaseModel):
+class ValidationError(Model):
     loc: Annotated[
         list[str],
         Field(
@@ -280,7 +281,7 @@ class ValidationError(BaseModel):
     ]
 
 
-class ApplicationTokenExpireIn(BaseModel):
+class ApplicationTokenExpireIn(Model):
     expiry: Annotated[
         int | None,
         Field(
@@ -293,7 +294,7 @@ class ApplicationTokenExpireIn(BaseModel):
     sessionIds: SessionIds | None = None
 
 
-class AppPortalAccessIn(BaseModel):
+class AppPortalAccessIn(Model):
     application: Annotated[
         ApplicationIn | None,
         Field(
@@ -328,7 +329,7 @@ class AppPortalAccessIn(BaseModel):
     sessionId: SessionId | None = None
 
 
-class HTTPValidationError(BaseModel):
+class HTTPValidationError(Model):
     detail: Annotated[
         list[ValidationError], Field(description="The problems found in the request.")
     ]

@@ -75,8 +75,11 @@ def _seeder(runtime: Runtime) -> Callable[[Store, Seed], None]:
 
 
 def loop_token_cookie(value: str, *, secure: bool, max_age: int | None = None) -> str:
-    """The ``Set-Cookie`` value for ``loopToken`` (RFC 6265 section 4.1): HttpOnly, SameSite=Lax, Path=/.
+    """The ``Set-Cookie`` value for ``loopToken`` (RFC 6265 section 4.1): SameSite=Lax, Path=/, and not HttpOnly.
 
+    Not HttpOnly because Authlance's own browser code reads it from ``document.cookie`` and sends it as the bearer
+    token (authlance/loop at dcf1fce560d515ad81cb948d4490ad92e9041563, ``packages/core/src/browser/common/auth.ts``
+    and ``hooks/useAuth.tsx``): an HttpOnly cookie would log such an app out of its own API.
     ``Secure`` only when the client reached the server over https (the request's scheme, or an https public URL
     in front of it), or a browser talking to the plain-http reference server would drop the cookie. An empty
     value with ``Max-Age=0`` clears it. (A JWT is all cookie-octets, so the value needs no quoting; http.cookies
@@ -85,7 +88,7 @@ def loop_token_cookie(value: str, *, secure: bool, max_age: int | None = None) -
     parts = [f"{COOKIE}={value}"]
     if max_age is not None:
         parts.append(f"Max-Age={max_age}")
-    parts += ["HttpOnly", "SameSite=Lax", "Path=/"]
+    parts += ["SameSite=Lax", "Path=/"]
     if secure:
         parts.append("Secure")
     return "; ".join(parts)

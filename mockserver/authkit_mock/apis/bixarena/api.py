@@ -3,6 +3,11 @@
 The handlers translate HTTP to :mod:`authkit_mock.apis.bixarena.relying_party` (pending logins, the code exchange
 and the ID-token checks, all over real HTTP to the provider) and to the store's sessions. The provider is the embedded
 fake Synapse (:mod:`authkit_mock.idp`), found on the same origin as the request.
+
+Where a client can see it, the server does what upstream's auth service does (Sage-Bionetworks/sage-monorepo at
+86cae545e859d394a33e16fd2d396d22955e4e26, ``apps/bixarena/auth-service``: ``AuthApiDelegateImpl``,
+``InternalJwtService``, ``JwkKeyStore``, ``application.yml``): RS256 internal JWTs with ``roles`` and ``nbf``, a
+302 to the frontend for a browser's callback, and logout's cache headers.
 """
 
 from __future__ import annotations
@@ -34,6 +39,10 @@ API = "bixarena"
 SESSION_COOKIE = "JSESSIONID"
 STATE_COOKIE = "oidc_state"
 CALLBACK_PATH = "/auth/oidc/callback"
+ROLES = ["user"]
+"""The ``roles`` claim: upstream mints ``[role]`` (``["admin", "user"]`` for admins); the seed has no admins."""
+NO_CACHE = {"Cache-Control": "no-store, no-cache, must-revalidate, max-age=0", "Pragma": "no-cache"}
+"""What upstream's logout sends (AuthApiDelegateImpl.logout), so no cache keeps a logged-in page."""
 
 
 class BixarenaState:
@@ -167,7 +176,12 @@ async def complete_oidc_login(request: web.Request) -> web.Response:
         ),
         issued=True,
     )
-    response = _json(OidcCallbackResponse(status="ok"))
+    if "text/html" in request.headers.get("Accept", ""):
+        # A browser navigating here goes back to the frontend instead of seeing JSON, as upstream's callback does
+        # (AuthApiDelegateImpl.callback: a 302 to app.ui-base-url when Accept contains text/html).
+        response = web.Response(status=302, headers={"Location": runtime.settings.bixarena_frontend_url})
+    else:
+        response = _json(OidcCallbackResponse(status="ok"))
     response.headers.add("Set-Cookie", _cookie(request, SESSION_COOKIE, session.id))
     response.headers.add("Set-Cookie", clear_state["Set-Cookie"])
     return response
@@ -180,19 +194,19 @@ async def logout(request: web.Request) -> web.Response:
     session = runtime.store.session(API, session_id) if session_id else None
     if session is not None:
         session.active = False
-    headers = {"Set-Cookie": _cookie(request, SESSION_COOKIE, "", max_age=0), "Cache-Control": "no-store"}
-    return web.Response(status=204, headers=headers)
+    return web.Response(status=204, headers={"Set-Cookie": _cookie(request, SESSION_COOKIE, "", max_age=0), **NO_CACHE})
 
 
 async def mint_internal_token(request: web.Request) -> web.Response:
-    """``POST /token``: a short-lived ES256 JWT for the session's user."""
+    """``POST /token``: a short-lived RS256 JWT for the session's user, with ``roles`` (as upstream's
+    ``InternalJwtService.mint``)."""
     runtime = runtime_of(request)
     session_id = request.cookies.get(SESSION_COOKIE)
     session = runtime.store.session(API, session_id) if session_id else None
     if session is None or not session.live(runtime.clock_now):
         raise ApiError(401, "No authenticated session.")
     lifetime = runtime.settings.bixarena_token_ttl
-    token, _ = runtime.authority(API).mint(session.user, lifetime)
+    token, _ = runtime.authority(API).mint(session.user, lifetime, roles=ROLES)
     response = _json(InternalTokenResponse(access_token=token, token_type="Bearer", expires_in=lifetime))
     # RFC 6749 section 5.1 asks this of token responses; the spec adopts it.
     response.headers["Cache-Control"] = "no-store"
