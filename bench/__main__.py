@@ -5,41 +5,53 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import platform
 import sys
 import tempfile
+from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
 from authkit_mock.prism import PRISM_VERSION
-from bench import footprint, load, report, sdk_overhead
+from bench import ceiling, footprint, load, refresh, report, sdk_overhead
 from bench.capture import capture, floor_bodies
+from bench.flows import FLOWS, flow_step
 from bench.scenarios import CHEAP_READ, OPERATIONS, Operation, bixarena_session, static_requests, step_for
 from bench.targets import HOST, ROOT, Target, floor, prism, reference
 
 TARGETS = ("authkit", "prism", "floor")
+MEASURED = (*OPERATIONS, *FLOWS)
+Row = dict[str, Any]
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     """The command line."""
     parser = argparse.ArgumentParser(prog="scripts/bench", description=__doc__)
-    parser.add_argument("--duration", type=float, default=5.0, help="seconds per cell (default: %(default)s)")
-    parser.add_argument("--quick", action="store_true", help="1 s per cell, fewer SDK calls: a smoke run")
-    parser.add_argument("--connections", default="1,50,200", help="concurrencies (default: %(default)s)")
+    parser.add_argument("--duration", type=float, default=3.0, help="seconds per run (default: %(default)s)")
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="alternating runs per cell; the table shows their median (default: 3)"
+    )
+    parser.add_argument("--quick", action="store_true", help="1 s per run, one round, fewer SDK calls: a smoke run")
+    parser.add_argument("--connections", default="50", help="concurrencies, e.g. 1,50,200 (default: %(default)s)")
+    parser.add_argument(
+        "--ceiling-seconds", type=float, default=2.0, help="seconds of each RS256 ceiling measurement (default: 2)"
+    )
     parser.add_argument("--targets", default=",".join(TARGETS), help="of authkit, prism, floor (default: all)")
     parser.add_argument(
-        "--operations", default=",".join(o.key for o in OPERATIONS), help="which operations (default: all)"
+        "--operations", default=",".join(o.key for o in MEASURED), help="which operations and flows (default: all)"
     )
     parser.add_argument("--load-generator", choices=["auto", "wrk", "bundled"], default="auto")
     parser.add_argument("--sdk-calls", type=int, default=2000, help="calls per client for the SDK overhead")
     parser.add_argument("--no-footprint", action="store_true", help="skip start time and memory")
     parser.add_argument("--no-sdk", action="store_true", help="skip the SDK overhead")
+    parser.add_argument("--no-refresh", action="store_true", help="skip the refreshing auth (bench/refresh.py)")
     parser.add_argument("--port", type=int, default=4740, help="first of the 5 ports used (default: %(default)s)")
     parser.add_argument("--output", type=Path, default=ROOT / "bench-results" / "latest.json")
     args = parser.parse_args(argv)
     if args.quick:
-        args.duration, args.sdk_calls = min(args.duration, 1.0), min(args.sdk_calls, 300)
+        args.duration, args.sdk_calls, args.rounds = min(args.duration, 1.0), min(args.sdk_calls, 300), 1
     return args
 
 
@@ -50,32 +62,89 @@ def use_wrk(choice: str) -> bool:
     return choice == "wrk" or (choice == "auto" and load.wrk_path() is not None)
 
 
-def run_cell(
-    target: Target, operation: Operation, session: str | None, conns: int, args: argparse.Namespace
-) -> dict[str, Any]:
-    """One operation against one target at one concurrency."""
-    requests = static_requests(operation, target.prefix(operation.api), session)
-    if operation.kind != "login" and use_wrk(args.load_generator):
-        result = load.run_wrk(target.url, requests[0], conns, args.duration)
+def run_cell(target: Target, operation: Operation, session: str | None, conns: int, args: argparse.Namespace) -> Row:
+    """One run of one operation against one target at one concurrency."""
+    host = f"{HOST}:{target.port}"
+    if operation.kind == "flow":
+        result = load.run_bundled(
+            HOST, target.port, flow_step(operation, target.prefix(operation.api), host), conns, args.duration
+        )
     else:
-        step = step_for(operation, requests, f"{HOST}:{target.port}")
-        result = load.run_bundled(HOST, target.port, step, conns, args.duration)
-    row = {"operation": operation.key, "target": target.name, **result.as_dict()}
+        requests = static_requests(operation, target.prefix(operation.api), session)
+        if operation.kind != "login" and use_wrk(args.load_generator):
+            result = load.run_wrk(target.url, requests[0], conns, args.duration)
+        else:
+            result = load.run_bundled(HOST, target.port, step_for(operation, requests, host), conns, args.duration)
     print(
-        f"  {operation.key:<16} {target.name:<14} {conns:>4} conns: {result.per_second:>8.0f}/s "
+        f"  {operation.key:<18} {target.name:<14} {conns:>4} conns: {result.per_second:>8.0f}/s "
         f"p50 {result.p50_ms:.2f} ms p99 {result.p99_ms:.2f} ms errors {result.errors}",
         file=sys.stderr,
         flush=True,
     )
-    return row
+    return {"operation": operation.key, "target": target.name, **result.as_dict()}
+
+
+def median(values: list[float]) -> float:
+    """The median (the mean of the middle two for an even count)."""
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def summary(runs: list[Row]) -> Row:
+    """One row for several runs of a cell: medians of rate and latencies, the spread of the rate, every run."""
+    rates = [float(run["per_second"]) for run in runs]
+    return {
+        **runs[0],
+        "operations": sum(int(run["operations"]) for run in runs),
+        "errors": sum(int(run["errors"]) for run in runs),
+        "seconds": round(sum(float(run["seconds"]) for run in runs), 3),
+        "per_second": round(median(rates), 1),
+        "p50_ms": round(median([float(run["p50_ms"]) for run in runs]), 3),
+        "p99_ms": round(median([float(run["p99_ms"]) for run in runs]), 3),
+        "rounds": len(runs),
+        "runs_per_second": rates,
+        "spread": [min(rates), max(rates)],
+    }
+
+
+def run_operation(
+    operation: Operation, targets: dict[str, Target], session: str | None, args: argparse.Namespace
+) -> tuple[list[Row], list[Row]]:
+    """Every concurrency of one operation: ``rounds`` rounds, each running every target once, in turn (so a noisy
+    moment of the machine hits one run of each, not all runs of one); plus the RS256 ceiling for bixarena-token."""
+    rows: list[Row] = []
+    ceilings: list[Row] = []
+    for conns in [int(c) for c in args.connections.split(",")]:
+        runs: dict[str, list[Row]] = {name: [] for name in targets}
+        signatures: list[float] = []
+        for _ in range(args.rounds):
+            for name, target in targets.items():
+                runs[name].append(run_cell(target, operation, session if name == "authkit" else "bench", conns, args))
+            if operation.key == "bixarena-token" and "authkit" in targets:
+                signatures.append(ceiling.rs256_per_second(args.ceiling_seconds))
+                print(f"  RS256 ceiling (1 core): {signatures[-1]:.0f} signatures/s", file=sys.stderr, flush=True)
+        rows += [summary(found) for found in runs.values()]
+        if signatures:
+            ceilings.append(
+                {
+                    "operation": operation.key,
+                    "algorithm": "RS256 (RSA-2048)",
+                    "connections": conns,
+                    "per_second": round(median(signatures), 1),
+                    "runs_per_second": signatures,
+                    "spread": [min(signatures), max(signatures)],
+                }
+            )
+    return rows, ceilings
 
 
 def run_load(
     args: argparse.Namespace, targets: list[str], operations: list[Operation], scratch: Path
 ) -> list[dict[str, Any]]:
-    """Every cell: every operation, target and concurrency."""
-    connections = [int(c) for c in args.connections.split(",")]
-    rows: list[dict[str, Any]] = []
+    """Every cell: every operation, target and concurrency, each the median of alternating runs."""
+    rows: list[Row] = []
+    args.ceilings = []
     ours = reference(args.port)
     bottom: Target | None = None
     session = None
@@ -91,16 +160,20 @@ def run_load(
             bottom = floor(args.port + 2, bodies)
             bottom.start()
         for operation in operations:
-            for name in targets:
-                target = {"authkit": ours, "floor": bottom}.get(name) or prism(operation.api, args.port + 1)
-                if name == "prism":
-                    target.start()
-                try:
-                    for conns in connections:
-                        rows.append(run_cell(target, operation, session if name == "authkit" else "bench", conns, args))
-                finally:
-                    if name == "prism":
-                        target.stop()
+            names = [name for name in targets if name in operation.targets]
+            theirs = prism(operation.api, args.port + 1) if "prism" in names else None
+            running = {"authkit": ours, "prism": theirs, "floor": bottom}
+            if theirs is not None:
+                theirs.start()
+            try:
+                found, ceilings = run_operation(
+                    operation, {name: t for name in names if (t := running[name]) is not None}, session, args
+                )
+                rows += found
+                args.ceilings += ceilings
+            finally:
+                if theirs is not None:
+                    theirs.stop()
         if "authkit" in targets and not args.no_sdk:
             print("  SDK overhead …", file=sys.stderr, flush=True)
             rows_sdk = sdk_overhead.measure(f"{ours.url}/svix", args.sdk_calls)
@@ -143,24 +216,40 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         raise SystemExit(f"scripts/bench: unknown targets {sorted(unknown)} (choose from {', '.join(TARGETS)})")
     keys = {k.strip() for k in args.operations.split(",")}
-    operations = [o for o in OPERATIONS if o.key in keys]
+    operations = [o for o in MEASURED if o.key in keys]
     wrk_used = use_wrk(args.load_generator)
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="authkit-bench-") as scratch:
         rows = run_load(args, targets, operations, Path(scratch))
     data: dict[str, Any] = {
-        "machine": {"cores": footprint.cpu_count(), "platform": platform.platform()},
+        "machine": {
+            "cores": footprint.cpu_count(),
+            "platform": platform.platform(),
+            "cpu": footprint.cpu_model(),
+            # The 1-minute load average before and after the run: 2.0 on 2 cores means they were already busy.
+            "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)],
+        },
         "versions": versions(wrk_used),
-        "load_generator": ("wrk (static requests), bundled asyncio (SCRAM login)" if wrk_used else "bundled asyncio"),
+        "load_generator": (
+            "wrk (static requests), bundled asyncio (SCRAM login, flows)" if wrk_used else "bundled asyncio"
+        ),
         "duration_s": args.duration,
+        "rounds": args.rounds,
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "load": rows,
+        "ceilings": args.ceilings,
         "footprint": [] if args.no_footprint or {"authkit", "prism"} - set(targets) else run_footprints(args),
         "sdk": args.sdk_result,
+        "refresh": None if args.no_refresh else refresh.measure(calls=args.sdk_calls).as_dict(),
     }
     data["checks"] = report.checks(data)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    args.output.with_suffix(".md").write_text(report.markdown(data), encoding="utf-8")
     print(report.render(data))
-    print(f"\n(written to {args.output})")
+    if data["refresh"]:
+        print(refresh.render(refresh.RefreshFigures(**data["refresh"])))
+    print(f"\n(written to {args.output}, and as Markdown tables to {args.output.with_suffix('.md')})")
     return 0
 
 

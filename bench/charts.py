@@ -35,14 +35,20 @@ def _number(value: float) -> str:
     return f"{value:,.0f}" if value >= 100 else f"{value:.3g}"
 
 
-def bars(title: str, unit: str, groups: Sequence[tuple[str, Sequence[tuple[str, float]]]]) -> str:
-    """Horizontal bars: one group per label, one bar per series in it, each with its value written at its end."""
-    series = list(dict.fromkeys(name for _, values in groups for name, _ in values))
-    largest = max((value for _, values in groups for _, value in values), default=1.0) or 1.0
+Bar = tuple[str, float] | tuple[str, float, tuple[float, float]]
+"""A series' name and value, and optionally the spread of the runs the value is the median of (lowest, highest)."""
+
+
+def bars(title: str, unit: str, groups: Sequence[tuple[str, Sequence[Bar]]]) -> str:
+    """Horizontal bars: one group per label, one bar per series in it, each with its value written at its end; a bar
+    with a spread gets a whisker from its lowest to its highest run."""
+    series = list(dict.fromkeys(bar[0] for _, values in groups for bar in values))
+    largest = max((max(bar[1], *bar[2]) if len(bar) == 3 else bar[1] for _, v in groups for bar in v), default=1.0)
+    largest = largest or 1.0
     left, width, bar, gap = 190, 440, 14, 12
     height = 60 + sum(len(values) * bar + gap for _, values in groups) + 30
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {left + width + 90} {height}" role="img">',
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {left + width + 180} {height}" role="img">',
         f"<title>{escape(title)}</title>",
         f'<text x="10" y="22" {TITLE}>{escape(title)}</text>',
     ]
@@ -55,11 +61,19 @@ def bars(title: str, unit: str, groups: Sequence[tuple[str, Sequence[tuple[str, 
         out.append(
             f'<text x="{left - 8}" y="{y + len(values) * bar / 2 + 4}" {FONT} text-anchor="end">{escape(label)}</text>'
         )
-        for name, value in values:
+        for entry in values:
+            name, value = entry[0], entry[1]
             length = max(1.0, width * value / largest)
             colour = _colour(name, series.index(name))
             out.append(f'<rect x="{left}" y="{y}" width="{length:.1f}" height="{bar - 2}" fill="{colour}"/>')
-            out.append(f'<text x="{left + length + 4:.1f}" y="{y + bar - 4}" {FONT}>{_number(value)}</text>')
+            end, text = length, _number(value)
+            if len(entry) == 3:
+                low, high = (left + width * edge / largest for edge in entry[2])
+                middle = y + (bar - 2) / 2
+                out.append(f'<line x1="{low:.1f}" y1="{middle:.1f}" x2="{high:.1f}" y2="{middle:.1f}" stroke="#222"/>')
+                end = max(length, high - left)
+                text += f" ({_number(entry[2][0])}-{_number(entry[2][1])})"
+            out.append(f'<text x="{left + end + 4:.1f}" y="{y + bar - 4}" {FONT}>{escape(text)}</text>')
             y += bar
         y += gap
     out.append(f'<text x="{left}" y="{height - 8}" {FONT} fill="#555">{escape(unit)}</text>')
@@ -93,26 +107,45 @@ def line(title: str, unit: str, points: Sequence[float], x_label: str) -> str:
     return "\n".join(out) + "\n"
 
 
+def _rate(row: dict[str, Any], name: str) -> Bar:
+    """A row's rate: the median of its rounds with their spread (``scripts/bench`` JSON), or its one run's rate."""
+    spread = row.get("spread")
+    if row.get("rounds", 1) > 1 and spread:
+        return (name, float(row["per_second"]), (float(spread[0]), float(spread[1])))
+    return (name, float(row["per_second"]))
+
+
 def bench_charts(data: dict[str, Any]) -> dict[str, str]:
-    """From ``scripts/bench`` JSON: throughput and p99 at each concurrency, and start time and memory."""
+    """From ``scripts/bench`` JSON: throughput (medians of the alternating rounds, with their spread, and the RS256
+    signing ceiling beside bixarena-token) and p99 at each concurrency, and start time and memory."""
     load: list[dict[str, Any]] = data.get("load", [])
+    ceilings: list[dict[str, Any]] = data.get("ceilings", [])
+    rounds = int(data.get("rounds", 1))
+    per = f"median of {rounds} alternating rounds, whiskers: lowest-highest run; " if rounds > 1 else ""
     charts: dict[str, str] = {}
     for connections in sorted({row["connections"] for row in load}):
         rows = [row for row in load if row["connections"] == connections]
         operations = list(dict.fromkeys(row["operation"] for row in rows))
 
-        def series(key: str, operation: str, rows: list[dict[str, Any]] = rows) -> list[tuple[str, float]]:
-            return [(row["target"], float(row[key])) for row in rows if row["operation"] == operation]
+        def rates(operation: str, rows: list[dict[str, Any]] = rows, connections: int = connections) -> list[Bar]:
+            found = [_rate(row, row["target"]) for row in rows if row["operation"] == operation]
+            for ceiling in ceilings:
+                if ceiling["operation"] == operation and ceiling["connections"] == connections:
+                    found.append(_rate({**ceiling, "rounds": len(ceiling.get("runs_per_second", []))}, "RS256 ceiling"))
+            return found
+
+        def latencies(operation: str, rows: list[dict[str, Any]] = rows) -> list[Bar]:
+            return [(row["target"], float(row["p99_ms"])) for row in rows if row["operation"] == operation]
 
         charts[f"bench-throughput-{connections}.svg"] = bars(
             f"Throughput at {connections} connection{'s' if connections > 1 else ''}",
-            "operations per second (more is better)",
-            [(operation, series("per_second", operation)) for operation in operations],
+            f"operations (flows) per second, {per}more is better",
+            [(operation, rates(operation)) for operation in operations],
         )
         charts[f"bench-p99-{connections}.svg"] = bars(
             f"p99 latency at {connections} connection{'s' if connections > 1 else ''}",
-            "milliseconds (less is better)",
-            [(operation, series("p99_ms", operation)) for operation in operations],
+            f"milliseconds{' (median of the rounds)' if rounds > 1 else ''}, less is better",
+            [(operation, latencies(operation)) for operation in operations],
         )
     footprint: list[dict[str, Any]] = data.get("footprint", [])
     if footprint:  # two charts: seconds and MiB do not share an axis

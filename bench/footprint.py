@@ -125,6 +125,19 @@ def prism_command_for(api: str, port: int) -> list[str]:
     return [*prism_command(), "mock", str(spec_file(api)), "--host", HOST, "--port", str(port)]
 
 
+def cpu_model() -> str:
+    """The processor's model name (Linux ``/proc/cpuinfo``), or the platform's processor string."""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    import platform
+
+    return platform.processor() or "unknown"
+
+
 def cpu_count() -> int:
     """Cores this process may run on."""
     return len(os.sched_getaffinity(0))

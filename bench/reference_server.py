@@ -7,7 +7,9 @@ everything else (all five APIs, middlewares, journal, no access log) is what ``a
 from __future__ import annotations
 
 import argparse
+import cProfile
 import dataclasses
+from pathlib import Path
 
 from aiohttp import web
 
@@ -20,12 +22,21 @@ def main() -> None:
     """Serve until terminated."""
     parser = argparse.ArgumentParser(prog="python -m bench.reference_server")
     parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--profile", type=Path, help="write a cProfile of the serving (not the start) to this file")
     args = parser.parse_args()
     settings = Settings(port=args.port, cors_origins=DEFAULT_CORS)
     settings = dataclasses.replace(settings, rate_limit=RateLimit(requests=10**12, per_seconds=60.0))
     app = create_app(settings)
     tune_garbage_collector()  # as `authkit-mock serve` does
-    web.run_app(app, host=settings.host, port=settings.port, print=None, access_log=None)
+    profiler = cProfile.Profile() if args.profile else None
+    if profiler is not None:
+        profiler.enable()
+    try:
+        web.run_app(app, host=settings.host, port=settings.port, print=None, access_log=None)
+    finally:
+        if profiler is not None:
+            profiler.disable()
+            profiler.dump_stats(args.profile)
 
 
 if __name__ == "__main__":

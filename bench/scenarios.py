@@ -37,11 +37,13 @@ class Operation:
     label: str
     api: str
     kind: str
-    """``read``, ``mint`` or ``login`` (which target ratio applies)."""
+    """``read``, ``mint``, ``login`` or ``flow`` (which target ratio applies; flows are in ``bench/flows.py``)."""
     requests: tuple[Request, ...]
     """The requests (paths relative to the API's root); the login has two."""
     sample: tuple[bytes, ...]
     """Answers the bare floor gives when the reference server's real ones were not captured."""
+    targets: tuple[str, ...] = ("authkit", "prism", "floor")
+    """The targets that can run it (the floor answers fixed bytes, so it runs no flow)."""
 
 
 CHEAP_READ = Operation(

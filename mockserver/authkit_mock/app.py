@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from aiohttp import web
 
-from authkit_mock.core.email_addresses import accept_special_use_domains
+from authkit_mock.core.clock import server_date_header
+from authkit_mock.core.journal import Journal
 from authkit_mock.core.keys import load_or_create_keys
 from authkit_mock.core.middlewares import root_middleware
-from authkit_mock.core.persistence import StateFile, attach_state, state_middleware
 from authkit_mock.core.runtime import API_SLUG, RUNTIME, Runtime, initial_seed
 from authkit_mock.core.settings import IDP_PATH, Settings
-from authkit_mock.core.tokens import TokenAuthority
+from authkit_mock.core.store import Store
+from authkit_mock.core.tokens import ALGORITHM, RS256, TokenAuthority
+
+if TYPE_CHECKING:
+    from authkit_mock.core.persistence import StateFile
 
 ApiSetup = Callable[[web.Application, Runtime], None]
 
@@ -31,6 +36,10 @@ def _api_setups() -> dict[str, ApiSetup]:
 
 # bixarena's audience is the one upstream declares; the others have none published, so they get their own.
 AUDIENCES = {"bixarena": "urn:bixarena:api"}
+# bixarena's internal JWTs are RS256 upstream (InternalJwtService signs with an RSA-2048 key of JwkKeyStore,
+# Sage-Bionetworks/sage-monorepo@86cae545, apps/bixarena/auth-service): a backend that verifies real tokens with
+# algorithms=["RS256"] must accept the mock's too. The other issuers (and the embedded provider) sign ES256.
+ALGORITHMS = {"bixarena": RS256}
 
 
 def audience(slug: str) -> str:
@@ -43,11 +52,12 @@ def create_runtime(settings: Settings, state: StateFile | None = None) -> Runtim
 
     The keys come from the key file when one is set, else from the state file when there is one.
     """
-    issuers = [*settings.apis, "synapse"] if "bixarena" in settings.apis else list(settings.apis)
+    names = [*settings.apis, "synapse"] if "bixarena" in settings.apis else list(settings.apis)
+    issuers = {name: ALGORITHMS.get(name, ALGORITHM) for name in names}
     if state is not None and settings.key_file is None:
-        keys = state.signing_keys(issuers)
+        keys = state.signing_keys(issuers, settings.entropy)
     else:
-        keys = load_or_create_keys(issuers, settings.key_file)
+        keys = load_or_create_keys(issuers, settings.key_file, settings.entropy)
     authorities = {
         name: TokenAuthority(
             issuer=settings.api_url(name) if name != "synapse" else f"{settings.base_url()}{IDP_PATH}",
@@ -58,7 +68,14 @@ def create_runtime(settings: Settings, state: StateFile | None = None) -> Runtim
         )
         for name in issuers
     }
-    return Runtime(settings=settings, seed=initial_seed(settings), authorities=authorities)
+    limits = settings.limits
+    return Runtime(
+        settings=settings,
+        seed=initial_seed(settings),
+        authorities=authorities,
+        journal=Journal(limits.journal_entries, limits.journal_bytes),
+        new_store=lambda: Store(limits=limits),
+    )
 
 
 def create_app(settings: Settings) -> web.Application:
@@ -66,9 +83,14 @@ def create_app(settings: Settings) -> web.Application:
     from authkit_mock.admin import create_admin_app
     from authkit_mock.core.seed_watch import add_seed_watch
     from authkit_mock.docs import add_docs
+    from authkit_mock.protected import PREFIX, create_protected_app
 
-    state = StateFile(settings.state_file) if settings.state_file is not None else None
-    accept_special_use_domains()
+    state = None
+    if settings.state_file is not None:
+        # Only runs with --state load SQLite and the persistence layer.
+        from authkit_mock.core.persistence import StateFile, state_middleware
+
+        state = StateFile(settings.state_file)
     runtime = create_runtime(settings, state)
     # The state file's commit runs inside CORS and the journal and outside error rendering, so a failed commit is
     # still journaled and gets CORS headers.
@@ -97,10 +119,14 @@ def create_app(settings: Settings) -> web.Application:
 
         mount(IDP_PATH, create_idp_app(runtime))
     mount("/__admin", create_admin_app(runtime))
+    mount(PREFIX, create_protected_app())
+    root.on_response_prepare.append(server_date_header(runtime.settings.clock))
     add_docs(root)
     add_seed_watch(root, runtime)
     if state is None:
         runtime.reset()
     else:
+        from authkit_mock.core.persistence import attach_state
+
         attach_state(root, runtime, state)
     return root

@@ -14,13 +14,10 @@ from dataclasses import replace
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-import yaml
-from aiohttp import web
-
 from authkit_mock import cli_options as check
 from authkit_mock.core.keys import KeyFileError
-from authkit_mock.core.persistence import StateFileError
 from authkit_mock.core.seed import DEFAULT_SEED, Seed, SeedFileError, load_seed, seed_json_schema
+from authkit_mock.core.serving import run
 from authkit_mock.core.settings import SLUGS, Settings
 
 DEFAULT_CORS = ("http://localhost:*", "http://127.0.0.1:*")
@@ -143,8 +140,35 @@ def add_serve_options(serve: argparse.ArgumentParser) -> None:
         "default: http://localhost:* and http://127.0.0.1:*)",
     )
     serve.add_argument(
-        "--admin-token", type=check.token, metavar="TOKEN", help="require this token in X-Admin-Token for the admin API"
+        "--bixarena-frontend-url",
+        type=check.http_url,
+        default=Settings.bixarena_frontend_url,
+        metavar="URL",
+        help="where bixarena's OIDC callback redirects a browser after login (default: %(default)s, upstream's)",
     )
+    serve.add_argument(
+        "--admin-token",
+        type=check.token,
+        metavar="TOKEN",
+        help="require this token in X-Admin-Token for admin requests that may not come from you "
+        "(other machines, or through a proxy); without it such requests are refused",
+    )
+    serve.add_argument(
+        "--allowed-host",
+        type=check.allowed_host,
+        action="append",
+        dest="allowed_hosts",
+        metavar="NAME",
+        help="also answer requests naming this host (repeatable; '*': any). Always answered: localhost, "
+        "127.0.0.1, ::1, the --host address and the --public-url host",
+    )
+    serve.add_argument(
+        "--provider-url",
+        type=check.public_url,
+        metavar="URL",
+        help="the OpenID provider bixarena's login calls (default: the embedded one, on this server)",
+    )
+    check.add_limit_flags(serve)
     serve.add_argument("--access-log", action="store_true", help="log every request")
     serve.add_argument(
         "--log-level", default="info", choices=["debug", "info", "warning", "error"], help="(default: %(default)s)"
@@ -211,10 +235,14 @@ def settings_from(args: argparse.Namespace) -> Settings:
         seed_file=args.seed,
         key_file=args.key_file,
         state_file=args.state,
+        bixarena_frontend_url=args.bixarena_frontend_url,
         idp_auto_login=args.idp_auto_login,
         access_log=args.access_log,
         cors_origins=tuple(args.cors_origins) if args.cors_origins else DEFAULT_CORS,
         admin_token=args.admin_token,
+        allowed_hosts=tuple(args.allowed_hosts or ()),
+        provider_url=args.provider_url,
+        limits=check.limits_from(args),
     )
 
 
@@ -225,7 +253,15 @@ def banner(settings: Settings, seed: Seed) -> list[str]:
         "authlance": ", ".join(f"session {s.id} ({s.user})" for s in seed.authlance.sessions),
         "polario": ", ".join(f"{u.email} / {u.password}" for u in seed.polario.users),
         "svix": ", ".join(
-            [*(f"org key {key}" for key in seed.svix.org_keys), *(f"app {a.id}" for a in seed.svix.applications)]
+            [
+                *(f"org key {key}" for key in seed.svix.org_keys),
+                *(f"app {a.id}" for a in seed.svix.applications),
+                *(
+                    f"stream {s.id} sink {k.id}" + (f" poller token {k.poller_token}" if k.poller_token else "")
+                    for s in seed.svix.streams
+                    for k in s.sinks
+                ),
+            ]
         ),
         "bixarena": ", ".join(f"Synapse user {u.subject} ({u.name})" for u in seed.bixarena.users),
         "pacerpro": ", ".join(f"{u.email} / {u.password}" for u in seed.pacerpro.users),
@@ -269,6 +305,8 @@ def bind(host: str, port: int) -> socket.socket:
 def run_seed(args: argparse.Namespace) -> int:
     """``seed check``: 0 when every file is valid, 1 (and one line per mistake) otherwise; ``example``, ``schema``."""
     if args.seed_command == "example":
+        import yaml  # only here: `serve` starts faster without it (about 1 MiB and 20 ms)
+
         print(f"# An authkit-mock seed file (authkit-mock {package_version()}): authkit-mock serve --seed FILE")
         print(yaml.safe_dump(DEFAULT_SEED.model_dump(mode="json", exclude_none=True), sort_keys=False), end="")
         return 0
@@ -304,6 +342,12 @@ def serve(args: argparse.Namespace) -> int:
 
     logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     settings = settings_from(args)
+    startup_errors: tuple[type[Exception], ...] = (KeyFileError,)
+    if settings.state_file is not None:
+        # SQLite and the persistence layer load only in runs with --state.
+        from authkit_mock.core.persistence import StateFileError
+
+        startup_errors = (*startup_errors, StateFileError)
     try:
         listener = bind(settings.host, settings.port)
     except OSError as error:
@@ -317,17 +361,16 @@ def serve(args: argparse.Namespace) -> int:
         except SeedFileError as error:
             print("\n".join(f"authkit-mock serve: --seed: {problem}" for problem in error.problems), file=sys.stderr)
             return 2
-        except (KeyFileError, StateFileError) as error:
+        except startup_errors as error:
             print(f"authkit-mock serve: {error}", file=sys.stderr)
             return 2
         print("\n".join(banner(settings, app[RUNTIME].seed)), flush=True)
         tune_garbage_collector()
-        web.run_app(
+        # core.serving, not web.run_app: slow clients are cut off and open connections capped (the hardening).
+        run(
             app,
+            settings.limits,
             sock=listener,
-            print=None,
             access_log=logging.getLogger("aiohttp.access") if settings.access_log else None,
-            handle_signals=True,
-            backlog=2048,
         )
     return 0

@@ -7,12 +7,18 @@ Every checker raises :class:`argparse.ArgumentTypeError` with a sentence naming 
 from __future__ import annotations
 
 import argparse
+import ipaddress
+import math
 import re
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import NoReturn
 from urllib.parse import urlsplit
 
+from authkit_mock.core.settings import Limits
+
+_HOST_NAME = re.compile(r"^[A-Za-z0-9]([A-Za-z0-9._-]{0,252})$")
 _ORIGIN = re.compile(r"^https?://(\*|[A-Za-z0-9.*-]+|\[[0-9A-Fa-f:.]+\])(:(\*|[0-9]{1,5}))?$")
 
 
@@ -49,18 +55,78 @@ def host(text: str) -> str:
     return text
 
 
-def public_url(text: str) -> str:
-    """An absolute http(s) URL with a host and no query or fragment: the base every issued URL is built on."""
+def http_url(text: str) -> str:
+    """An absolute http(s) URL with a host (and a valid port, if any): where a browser is sent."""
     parts = urlsplit(text)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    if parts.scheme not in ("http", "https") or not parts.hostname or any(c.isspace() for c in text):
         raise argparse.ArgumentTypeError(f"{text!r} is not an http:// or https:// URL with a host")
-    if parts.query or parts.fragment:
-        raise argparse.ArgumentTypeError(f"{text!r} has a query or fragment; give the base URL only")
     try:
         parts.port  # noqa: B018 (urlsplit checks the port only when it is read)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} has an invalid port") from None
     return text
+
+
+def public_url(text: str) -> str:
+    """An absolute http(s) URL with a host and no query or fragment: a base URL others are built on (this
+    server's public URL, the OpenID provider's issuer)."""
+    http_url(text)
+    parts = urlsplit(text)
+    if parts.query or parts.fragment:
+        raise argparse.ArgumentTypeError(f"{text!r} has a query or fragment; give the base URL only")
+    return text
+
+
+def allowed_host(text: str) -> str:
+    """A host name or IP address the server answers to (no scheme, no port), or ``*`` for any."""
+    if text == "*":
+        return text
+    if ":" in text:
+        try:
+            ipaddress.IPv6Address(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"{text!r} is not a host name or address (give the name without scheme or port, or '*')"
+            ) from None
+        return text
+    if not _HOST_NAME.match(text):
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a host name or address (give the name without scheme or port, or '*')"
+        )
+    return text
+
+
+def count(text: str) -> int:
+    """A bound on how many things are kept: a whole number, at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} is too small (at least 1)")
+    return value
+
+
+def connections(text: str) -> int:
+    """The cap on open connections: a whole number, 0 for the open-file limit less a reserve."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{value} is negative (0: the open-file limit less a reserve)")
+    return value
+
+
+def seconds(text: str) -> float:
+    """A timeout in seconds: a finite number, 0 to switch it off."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not math.isfinite(value) or value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds (0 or more; 0 switches it off)")
+    return value
 
 
 def origin(text: str) -> str:
@@ -92,3 +158,58 @@ def existing_file(text: str) -> Path:
     if not path.is_file():
         raise argparse.ArgumentTypeError(f"{text}: no such file")
     return path
+
+
+def add_limit_flags(serve: argparse.ArgumentParser) -> None:
+    """The flags of :class:`Limits` a user may want to tune (the defaults are documented in core/settings.py),
+    each checked like the other options."""
+    defaults = Limits()
+    limits = serve.add_argument_group("limits (docs: operations/reliability.md, the bounds table)")
+    limits.add_argument(
+        "--max-connections",
+        type=connections,
+        default=defaults.max_connections,
+        help="open connections at most (default: the open-file limit less a reserve)",
+    )
+    for flag, name, what in (
+        ("--header-timeout", "header_timeout", "seconds a client has to send a request's headers (0: no limit)"),
+        ("--body-timeout", "body_timeout", "seconds a client has to send a request's body, then 408 (0: no limit)"),
+        ("--keepalive-timeout", "keepalive_timeout", "seconds an idle keep-alive connection stays open"),
+    ):
+        limits.add_argument(
+            flag, type=seconds, dest=name, default=getattr(defaults, name), help=f"{what} (default: %(default)s)"
+        )
+    for flag, name, what in (
+        ("--journal-entries", "journal_entries", "requests the journal keeps"),
+        ("--journal-bytes", "journal_bytes", "bytes the journal's entries may hold"),
+        ("--max-tokens", "tokens", "issued tokens kept (oldest forgotten first)"),
+        ("--max-sessions", "sessions", "sessions kept (oldest forgotten first)"),
+        ("--max-pending-logins", "pending_logins", "bixarena OIDC logins waiting for their callback"),
+        ("--max-challenges", "scram_challenges", "polario SCRAM challenges waiting for their answer"),
+        ("--max-codes", "authorization_codes", "the embedded provider's outstanding authorization codes"),
+        ("--max-idempotency-records", "idempotency_records", "svix idempotency records"),
+        ("--max-provider-users", "provider_users", "people typed in on the provider's login page"),
+    ):
+        limits.add_argument(
+            flag, type=count, dest=name, default=getattr(defaults, name), help=f"{what} (default: %(default)s)"
+        )
+
+
+def limits_from(args: argparse.Namespace) -> Limits:
+    """The :class:`Limits` of the ``serve`` arguments."""
+    names = (
+        "max_connections",
+        "header_timeout",
+        "body_timeout",
+        "keepalive_timeout",
+        "journal_entries",
+        "journal_bytes",
+        "tokens",
+        "sessions",
+        "pending_logins",
+        "scram_challenges",
+        "authorization_codes",
+        "idempotency_records",
+        "provider_users",
+    )
+    return replace(Limits(), **{name: getattr(args, name) for name in names})

@@ -10,7 +10,9 @@ Each API lives in its own subpackage, with a sync and an async client::
     authkit_sdk.admin       AdminClient, AsyncAdminClient
 
 A call returns the generated model of its success or raises an :class:`AuthkitError` (see
-:mod:`authkit_sdk.errors`). ``authkit_sdk.<api>.generated`` is the generated client, for raw calls.
+:mod:`authkit_sdk.errors`; each API's own subclasses, with ``body`` typed, are in ``authkit_sdk.<api>.errors``).
+``authkit_sdk.<api>.models`` holds each API's models; ``authkit_sdk.<api>.generated`` is the generated
+client, for raw calls.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ if TYPE_CHECKING:
         ForbiddenError,
         InvalidRefreshTokenError,
         LoginRequiredError,
+        MalformedResponseError,
         MissingDependencyError,
         NotFoundError,
         RateLimitedError,
@@ -70,6 +73,7 @@ __all__ = [
     "ForbiddenError",
     "InvalidRefreshTokenError",
     "LoginRequiredError",
+    "MalformedResponseError",
     "MissingDependencyError",
     "NotFoundError",
     "RateLimitedError",

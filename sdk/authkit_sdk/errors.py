@@ -10,15 +10,20 @@
 ``UnprocessableEntityError``   422
 ``RateLimitedError``           429, with ``retry_after`` (seconds, or ``None``)
 ``ServerError``                any 5xx
-``UnexpectedResponseError``    a status the contract does not document, or a body that does not parse
+``UnexpectedResponseError``    a status the contract does not document
+``MalformedResponseError``     a documented success whose body does not give its model
 ``ServerSignatureError``       polario's SCRAM ServerSignature was wrong (the server is not who it claims)
 ``LoginRequiredError``         the call needs a session or token the client does not hold
 ``TokenVerificationError``     a JWT failed verification (bixarena ``verify_token``)
 ``MissingDependencyError``     an optional extra is missing (also an ``ImportError``)
 =============================  ==========================================================================
 
-Each carries ``status_code``, ``body`` (the parsed error model when the contract documents one) and
-``response`` (the :class:`httpx.Response`).
+Each carries ``message`` (normalised: the API's own error text, else the reason phrase), ``code`` (the API's
+machine-readable code, where it has one), ``status_code``, ``body`` (the parsed error model, or ``None`` when
+the body does not parse), ``text`` (the body as it came) and ``response`` (the :class:`httpx.Response`).
+Messages and reprs never carry the request's secrets. A documented error status raises its class whatever
+its body. Each API's subpackage has subclasses of these with ``body`` typed as its error model:
+``authkit_sdk.<api>.errors``.
 """
 
 from authkit_sdk._core.errors import (
@@ -28,6 +33,7 @@ from authkit_sdk._core.errors import (
     ForbiddenError,
     InvalidRefreshTokenError,
     LoginRequiredError,
+    MalformedResponseError,
     MissingDependencyError,
     NotFoundError,
     RateLimitedError,
@@ -47,6 +53,7 @@ __all__ = [
     "ForbiddenError",
     "InvalidRefreshTokenError",
     "LoginRequiredError",
+    "MalformedResponseError",
     "MissingDependencyError",
     "NotFoundError",
     "RateLimitedError",

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from authkit_mock.prism import free_port
+from bench import refresh
 from bench.__main__ import main
 
 
@@ -21,7 +22,15 @@ def test_the_quickest_bench_run_measures_the_floor_and_writes_its_table_and_json
     # The floor listens on the base port + 2.
     base = free_port() - 2
     argv = ["--quick", "--duration", "0.3", "--connections", "1,4", "--targets", "floor"]
-    argv += ["--operations", "cheap-read,scram-login", "--load-generator", "bundled", "--no-sdk", "--no-footprint"]
+    argv += [
+        "--operations",
+        "cheap-read,scram-login",
+        "--load-generator",
+        "bundled",
+        "--no-sdk",
+        "--no-footprint",
+        "--no-refresh",
+    ]
     assert main([*argv, "--port", str(base), "--output", str(output)]) == 0
 
     data = json.loads(output.read_text(encoding="utf-8"))
@@ -36,4 +45,32 @@ def test_the_quickest_bench_run_measures_the_floor_and_writes_its_table_and_json
     assert data["machine"]["cores"] >= 1
     assert data["load_generator"] == "bundled asyncio"
     printed = capsys.readouterr().out
-    assert "cheap-read       aiohttp floor" in printed
+    assert "cheap-read         aiohttp floor" in printed
+
+
+def test_the_flows_and_the_rs256_ceiling_run_against_the_reference_server_without_errors(tmp_path: Path) -> None:
+    output = tmp_path / "latest.json"
+    base = free_port()
+    flows = "polario-session,bixarena-login,svix-portal-access,bixarena-token"
+    argv = ["--quick", "--duration", "0.3", "--connections", "2", "--targets", "authkit", "--operations", flows]
+    argv += ["--load-generator", "bundled", "--no-sdk", "--no-footprint", "--ceiling-seconds", "0.2"]
+    assert main([*argv, "--port", str(base), "--output", str(output)]) == 0
+
+    data = json.loads(output.read_text(encoding="utf-8"))
+    rows = {r["operation"]: r for r in data["load"]}
+    assert set(rows) == set(flows.split(","))
+    assert all(r["target"] == "authkit" and r["operations"] > 0 and r["errors"] == 0 for r in rows.values())
+    assert all(r["rounds"] == 1 and len(r["runs_per_second"]) == 1 for r in rows.values())
+    (found,) = data["ceilings"]
+    assert (found["operation"], found["algorithm"]) == ("bixarena-token", "RS256 (RSA-2048)")
+    assert found["per_second"] > 0
+    tables = output.with_suffix(".md").read_text(encoding="utf-8")
+    assert "| bixarena-login | 2 |" in tables
+    assert "RS256 (RSA-2048) signing ceiling" in tables
+
+
+def test_the_refresh_benchmark_counts_one_refresh_for_a_burst_with_an_expired_credential() -> None:
+    figures = refresh.measure(requests=40, calls=20)
+    assert (figures.burst_ok, figures.burst_refreshes) == (40, 1)
+    assert figures.static_header_us > 0
+    assert figures.refreshing_auth_us > 0

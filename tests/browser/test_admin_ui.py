@@ -163,3 +163,23 @@ def test_the_clock_moves_forward_and_a_new_token_is_added(admin_page: Page, admi
     expect(admin_page.locator("#clock-offset")).to_have_text("(real time)")
     expect(admin_page.locator("#tokens")).not_to_contain_text("testsk_frontend_team")
     assert json.dumps(admin_page.locator("#message").inner_text()) == json.dumps("Reset to the seed.")
+
+
+def test_a_stream_and_a_sink_added_in_the_page_get_a_poller_token(
+    admin_page: Page, admin_server: RunningServer
+) -> None:
+    expect(admin_page.locator("#streams")).to_contain_text("pollsk_demo_poller_token")
+    admin_page.locator("#stream-name").fill("Order events")
+    admin_page.locator("#stream-uid").fill("orders")
+    admin_page.get_by_role("button", name="Add stream").click()
+    expect(admin_page.locator("#streams tbody tr", has_text="orders")).to_contain_text("(no sinks)")
+
+    admin_page.locator("#sink-stream").fill("orders")
+    admin_page.locator("#sink-name").fill("QA poller")
+    admin_page.get_by_role("button", name="Add sink").click()
+    row = admin_page.locator("#streams tbody tr", has_text="orders")
+    expect(row).to_contain_text("pollsk_")
+    stream = admin_server.sync(lambda: admin_server.runtime.store.stream("orders", admin_server.runtime.clock_now))
+    assert stream is not None
+    [sink] = admin_server.sync(lambda: admin_server.runtime.store.sinks_of(stream.id))
+    expect(admin_page.locator("#poller-tokens")).to_contain_text(sink.current_token or "missing")

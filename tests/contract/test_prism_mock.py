@@ -28,6 +28,7 @@ from authkit_sdk.bixarena import BixarenaClient
 from authkit_sdk.pacerpro import PacerproClient
 from authkit_sdk.polario import PolarioClient
 from authkit_sdk.svix import SvixClient
+from authkit_sdk.svix import errors as svix_errors
 from tests.contract.conftest import PrismMocks
 from tests.sdk import calls
 from tests.sdk.calls import Exchange
@@ -139,8 +140,13 @@ def _polario(client: PolarioClient) -> None:
 def _svix(client: SvixClient) -> None:
     assert client.app_portal_access("app_demo", ["beta"]).token
     assert client.dashboard_access("app_demo").url
-    client.expire_all("app_demo", expiry=60)
+    client.expire_all("app_demo", expiry=60, session_ids=["user_1FB8"])
     client.logout()
+    assert client.stream_portal_access("strm_demo", ["beta"], expiry=3600, session_id="user_1FB8").token
+    client.stream_expire_all("strm_demo", expiry=60)
+    assert client.rotate_stream_poller_token("strm_demo", "sink_demo", old_token_expiry=0).token
+    assert client.get_stream_poller_token("strm_demo", "sink_demo").token
+    client.stream_logout()
 
 
 def _authlance(client: AuthlanceClient) -> None:
@@ -186,6 +192,10 @@ def _admin(client: AdminClient) -> None:
     assert client.add_application("QA app", app_id="app_qa").id
     client.tokens()
     assert client.add_token().token
+    assert client.streams().items is not None
+    assert client.add_stream("QA stream", stream_id="strm_qa").id
+    assert client.add_sink("strm_qa", "QA poller").id
+    assert client.poller_tokens(stream_id="strm_demo").items is not None
     client.journal(api="svix", limit=5)
     client.clear_journal()
     client.faults()
@@ -207,7 +217,17 @@ FLOWS = (
         "svix",
         lambda url, args: SvixClient("testsk_demo_org_key", base_url=url, httpx_args=args, retries=None),
         _svix,
-        ("app_portal_access", "dashboard_access", "expire_all", "logout"),
+        (
+            "app_portal_access",
+            "dashboard_access",
+            "expire_all",
+            "logout",
+            "stream_portal_access",
+            "stream_expire_all",
+            "rotate_stream_poller_token",
+            "get_stream_poller_token",
+            "stream_logout",
+        ),
     ),
     FacadeFlow(
         "authlance",
@@ -242,6 +262,10 @@ FLOWS = (
             "create_application",
             "list_tokens",
             "create_token",
+            "list_streams",
+            "create_stream",
+            "create_sink",
+            "list_poller_tokens",
             "list_journal",
             "clear_journal",
             "list_faults",
@@ -271,7 +295,7 @@ def test_every_operation_has_a_facade_success_path_against_the_mock() -> None:
     assert covered == documented
 
 
-EXCEPTION_FOR_STATUS: dict[int, type[errors.AuthkitError]] = {
+EXCEPTION_FOR_STATUS: dict[int, type[errors.AuthkitError[Any]]] = {
     400: errors.BadRequestError,
     401: errors.UnauthorizedError,
     403: errors.ForbiddenError,
@@ -292,5 +316,6 @@ def test_a_documented_svix_error_from_the_mock_raises_its_facade_error(status: i
         pytest.raises(errors.AuthkitError) as raised,
     ):
         svix.dashboard_access("app_demo")
-    assert type(raised.value) is EXCEPTION_FOR_STATUS[status]
+    assert isinstance(raised.value, EXCEPTION_FOR_STATUS[status])
+    assert isinstance(raised.value, svix_errors.SvixError)  # svix's own class, its body typed as svix's
     assert raised.value.status_code == status

@@ -23,7 +23,16 @@ FLOWS = {
         ("scram_final_message", "logout"),
     ],
     "pacerpro": [("create_session", "refresh_session"), ("refresh_session", "revoke_all_sessions")],
-    "svix": [("dashboard_access", "logout"), ("app_portal_access", "logout"), ("app_portal_access", "expire_all")],
+    "svix": [
+        ("dashboard_access", "logout"),
+        ("app_portal_access", "logout"),
+        ("app_portal_access", "expire_all"),
+        # The stream flow: a stream token logged out, the stream's tokens expired, the poller token rotated and read.
+        ("stream_portal_access", "stream_logout"),
+        ("stream_portal_access", "stream_expire_all"),
+        ("rotate_stream_poller_token", "get_stream_poller_token"),
+        ("get_stream_poller_token", "rotate_stream_poller_token"),
+    ],
     "admin": [("create_fault", "delete_fault")],
 }
 """The flows each spec's links must describe: (from operationId, to operationId)."""

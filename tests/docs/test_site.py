@@ -123,3 +123,37 @@ def test_the_readme_links_to_pages_that_exist() -> None:
     assert local, "the README links to no page"
     for link in local:
         assert (ROOT / link).is_file(), f"README.md links to {link}, which does not exist"
+
+
+def test_the_throughput_chart_shows_each_median_with_its_spread_and_the_rs256_ceiling() -> None:
+    data = {
+        "rounds": 3,
+        "load": [
+            {
+                "operation": "bixarena-token",
+                "target": "authkit",
+                "connections": 50,
+                "per_second": 600.0,
+                "p99_ms": 70.0,
+                "rounds": 3,
+                "runs_per_second": [500.0, 600.0, 700.0],
+                "spread": [500.0, 700.0],
+            },
+        ],
+        "ceilings": [
+            {
+                "operation": "bixarena-token",
+                "algorithm": "RS256 (RSA-2048)",
+                "connections": 50,
+                "per_second": 1300.0,
+                "runs_per_second": [1200.0, 1300.0, 1400.0],
+                "spread": [1200.0, 1400.0],
+            },
+        ],
+    }
+
+    chart = charts.bench_charts(data)["bench-throughput-50.svg"]
+
+    assert "600 (500-700)" in chart
+    assert "RS256 ceiling" in chart and "1,300 (1,200-1,400)" in chart
+    assert "median of 3 alternating rounds" in chart

@@ -15,6 +15,7 @@ from authkit_sdk.admin import AdminClient, AsyncAdminClient
 POLARIO_EMAIL, POLARIO_PASSWORD = "demo@example.com", "pencil"
 PACERPRO_EMAIL, PACERPRO_PASSWORD = "demo@example.com", "pacerpro-demo"
 SVIX_ORG_KEY, SVIX_APP = "testsk_demo_org_key", "app_demo"
+SVIX_STREAM, SVIX_SINK, SVIX_POLLER_TOKEN = "strm_demo", "sink_demo", "pollsk_demo_poller_token"
 AUTHLANCE_SESSION, AUTHLANCE_USER = "demo-session-ada", "user-ada"
 GRACE = "3350396"
 """The seeded Synapse user (Grace Hopper) the OIDC flows log in as."""

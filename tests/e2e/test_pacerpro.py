@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 from authkit_sdk.admin import AdminClient
@@ -22,6 +24,7 @@ def test_login_refresh_and_revoke_all_sessions(target: Target, admin: AdminClien
         admin.advance_clock(60)
         refreshed = pacer.refresh()
         assert refreshed.jwt_token != session.jwt_token
+        assert isinstance(refreshed.expires_at, datetime.datetime) and isinstance(session.expires_at, datetime.datetime)
         assert refreshed.expires_at > session.expires_at
 
         assert pacer.logout_everywhere().to_dict() == {}

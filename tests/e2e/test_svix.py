@@ -1,4 +1,5 @@
-"""svix end to end: app tokens issued, logged out and expired; retries that honour the rate limit's Retry-After."""
+"""svix end to end: app and stream tokens issued, logged out and expired (all, or by session); poller tokens read
+and rotated; retries that honour the rate limit's Retry-After."""
 
 from __future__ import annotations
 
@@ -8,7 +9,15 @@ from authkit_sdk import RetryPolicy
 from authkit_sdk.admin import AdminClient
 from authkit_sdk.errors import ForbiddenError, NotFoundError, RateLimitedError, UnauthorizedError
 from authkit_sdk.svix import AsyncSvixClient, HttpErrorOut, SvixClient
-from tests.e2e.flows import SVIX_APP, SVIX_ORG_KEY, AsyncClockSleep, ClockSleep
+from tests.e2e.flows import (
+    SVIX_APP,
+    SVIX_ORG_KEY,
+    SVIX_POLLER_TOKEN,
+    SVIX_SINK,
+    SVIX_STREAM,
+    AsyncClockSleep,
+    ClockSleep,
+)
 from tests.e2e.targets import Target
 
 MOST_CALLS = 1000
@@ -119,3 +128,53 @@ async def test_the_async_client_issues_expires_and_retries_after_a_rate_limit(
                 await org.dashboard_access(SVIX_APP)
                 calls += 1
     assert len(sleep.waits) == 1 and sleep.waits[0] >= 1
+
+
+def test_a_stream_token_reads_and_rotates_its_sink_s_poller_token_then_logs_itself_out(target: Target) -> None:
+    with target.client(SvixClient, token=SVIX_ORG_KEY) as org:
+        portal = org.stream_portal_access(SVIX_STREAM, ["beta"], expiry=3600, session_id="qa-run")
+    with target.client(SvixClient, token=portal.token, retries=None) as stream:
+        assert stream.get_stream_poller_token(SVIX_STREAM, SVIX_SINK).token == SVIX_POLLER_TOKEN
+        rotated = stream.rotate_stream_poller_token(SVIX_STREAM, SVIX_SINK, old_token_expiry=0)
+        assert stream.get_stream_poller_token(SVIX_STREAM, SVIX_SINK).token == rotated.token
+        with pytest.raises(ForbiddenError):
+            stream.logout()  # an app-token operation
+        stream.stream_logout()
+        with pytest.raises(UnauthorizedError):
+            stream.get_stream_poller_token(SVIX_STREAM, SVIX_SINK)
+    # The rotated-out poller token stopped at once; the new one authenticates (and may not call these operations).
+    with target.client(SvixClient, token=SVIX_POLLER_TOKEN, retries=None) as old, pytest.raises(UnauthorizedError):
+        old.get_stream_poller_token(SVIX_STREAM, SVIX_SINK)
+    with target.client(SvixClient, token=rotated.token, retries=None) as new, pytest.raises(ForbiddenError):
+        new.get_stream_poller_token(SVIX_STREAM, SVIX_SINK)
+
+
+def test_expire_all_by_session_ends_only_that_session_s_tokens(target: Target, admin: AdminClient) -> None:
+    with target.client(SvixClient, token=SVIX_ORG_KEY) as org:
+        ada = org.stream_portal_access(SVIX_STREAM, session_id="ada").token
+        bob = org.stream_portal_access(SVIX_STREAM, session_id="bob").token
+        app = org.app_portal_access(SVIX_APP, capabilities=["ViewEndpointSecret"], session_id="ada").token
+        org.stream_expire_all(SVIX_STREAM, session_ids=["ada"])
+        org.expire_all(SVIX_APP, session_ids=["bob"])
+    with target.client(SvixClient, token=ada, retries=None) as gone, pytest.raises(UnauthorizedError):
+        gone.stream_logout()
+    with target.client(SvixClient, token=bob, retries=None) as kept:
+        kept.stream_logout()
+    granted = {t.token: t for t in admin.tokens(api="svix").items}[app]
+    assert granted.session_id == "ada" and not granted.revoked
+    assert getattr(granted.grants, "capabilities", None) == ["ViewBase", "ViewEndpointSecret"]
+
+
+@pytest.mark.asyncio
+async def test_the_async_client_rotates_with_the_default_grace_of_five_minutes(
+    target: Target, admin: AdminClient
+) -> None:
+    async with target.client(AsyncSvixClient, token=SVIX_ORG_KEY, retries=None) as org:
+        rotated = await org.rotate_stream_poller_token(SVIX_STREAM, SVIX_SINK)
+        assert (await org.get_stream_poller_token(SVIX_STREAM, SVIX_SINK)).token == rotated.token
+    async with target.client(AsyncSvixClient, token=SVIX_POLLER_TOKEN, retries=None) as old:
+        with pytest.raises(ForbiddenError):
+            await old.stream_logout()  # still authenticates, for 300 s
+        admin.advance_clock(300)
+        with pytest.raises(UnauthorizedError):
+            await old.stream_logout()

@@ -215,3 +215,46 @@ def test_the_sdk_wheel_logs_in_at_the_server_wheel(sdk_python: Path, wheel_serve
         check=True,
     ).stdout
     assert logged_in.splitlines() == ["pacerpro True", "polario True", "authlance True", "svix True"]
+
+
+PLUGIN_TESTS = """
+import httpx
+
+
+def test_the_protected_resource_takes_the_demo_users_token(authkit, authkit_pacerpro_demo):
+    answer = httpx.get(
+        f"{authkit.protected_url('pacerpro')}/cases/42",
+        headers={"Authorization": f"Bearer {authkit_pacerpro_demo.token}"},
+    )
+    assert answer.status_code == 200, answer.text
+
+
+def test_offline_the_protected_resource_answers_from_its_contract(authkit_offline):
+    answer = httpx.get("http://127.0.0.1:4010/__protected/pacerpro/cases/42", headers={"Authorization": "Bearer x"})
+    assert answer.status_code == 200
+    assert authkit_offline.routes["protected.get_protected_path"].called
+"""
+
+
+@pytest.fixture(scope="module")
+def plugin_python(built: Built, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    server = built.one("authkit_mockserver-*.whl")
+    # The [pytest] extra brings pytest and respx; the SDK wheel, the client fixtures.
+    return fresh_env(tmp_path_factory.mktemp("plugin-env"), Path(f"{server}[pytest]"), built.one("authkit_sdk-*.whl"))
+
+
+def test_the_pytest_plugin_from_the_wheels_serves_the_protected_resource_and_answers_offline(
+    plugin_python: Path,
+) -> None:
+    folder = plugin_python.parents[1]
+    (folder / "test_with_the_plugin.py").write_text(PLUGIN_TESTS, encoding="utf-8")
+    ran = subprocess.run(
+        [str(plugin_python), "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_with_the_plugin.py"],
+        cwd=folder,
+        env=outside_env(folder),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert ran.returncode == 0, ran.stdout + ran.stderr
+    assert "2 passed" in ran.stdout

@@ -304,3 +304,25 @@ def accepted(base: str, api: str, credential: str) -> bool:
     if api == "svix":
         return httpx.post(f"{base}/svix/api/v1/auth/logout/", headers=bearer(credential)).status_code == 204
     return httpx.post(f"{base}/polario/auth/session", json={"refreshToken": credential}).status_code == 200
+
+
+def test_a_rotated_poller_token_and_a_stream_token_survive_a_restart_and_dropped_tokens_stay_gone(
+    tmp_path: Path,
+) -> None:
+    state = tmp_path / "state.db"
+    sink = "/svix/api/v1/auth/stream/strm_demo/sink/sink_demo/poller/token"
+    with server_on(state, 1) as first:
+        access = httpx.post(f"{first}/svix/api/v1/auth/stream-portal-access/strm_demo", json={}, headers=SVIX_ORG_KEY)
+        stream_token = access.json()["token"]
+        rotated = httpx.post(f"{first}{sink}/rotate", json={"oldTokenExpiry": 0}, headers=SVIX_ORG_KEY)
+        assert rotated.status_code == 201, rotated.text
+        # The seeded token, revoked by the rotation, is dropped from the store (and from the file) by the next one.
+        assert httpx.post(f"{first}{sink}/rotate", json={"oldTokenExpiry": 0}, headers=SVIX_ORG_KEY).status_code == 201
+        current = httpx.get(f"{first}{sink}", headers=SVIX_ORG_KEY).json()["token"]
+    with closing(sqlite3.connect(state)) as db:
+        stored = {row[0] for row in db.execute("SELECT token FROM tokens WHERE kind = 'poller_token'")}
+    assert "pollsk_demo_poller_token" not in stored
+    assert current in stored
+    with server_on(state, 2) as second:
+        assert httpx.get(f"{second}{sink}", headers=bearer(stream_token)).json()["token"] == current
+        assert httpx.get(f"{second}{sink}", headers=bearer("pollsk_demo_poller_token")).status_code == 401

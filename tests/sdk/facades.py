@@ -7,16 +7,17 @@ against the RFC's own numbers.
 
 from __future__ import annotations
 
+import functools
 import inspect
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
 import respx
 
-from authkit_sdk import admin, authlance, bixarena, pacerpro, polario, svix
+from authkit_sdk import admin, authlance, bixarena, errors, pacerpro, polario, svix
 from tests.support.specs import load_spec, operations, resolve
 
 # RFC 7677 section 3: the SCRAM-SHA-256 exchange of user "user" with password "pencil".
@@ -32,6 +33,19 @@ RFC_SERVER_SIGNATURE = "6rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4="
 SVIX_TOKEN = "testsk_facade"
 PACERPRO_TOKEN = "jwt-initial"
 AUTHORIZE_URL = "http://127.0.0.1:4010/synapse/authorize?state=st-1&nonce=n-1"
+
+EXCEPTION_FOR_STATUS: dict[int, type[errors.AuthkitError[Any]]] = {
+    400: errors.BadRequestError,
+    401: errors.UnauthorizedError,
+    403: errors.ForbiddenError,
+    404: errors.NotFoundError,
+    409: errors.ConflictError,
+    416: errors.InvalidRefreshTokenError,
+    422: errors.UnprocessableEntityError,
+    429: errors.RateLimitedError,
+    500: errors.ServerError,
+}
+"""The class of each documented error status (any 5xx: ServerError), as the README's table says."""
 
 FACADES: dict[str, tuple[type[Any], type[Any]]] = {
     "authlance": (authlance.AuthlanceClient, authlance.AsyncAuthlanceClient),
@@ -161,6 +175,17 @@ def _happy(slug: str) -> dict[str, httpx.Response]:
             ),
             "expire_all": httpx.Response(204),
             "logout": httpx.Response(204),
+            "stream_portal_access": httpx.Response(
+                200, json={"url": "https://app.svix.com/login#key=z", "token": "strmsk_1"}
+            ),
+            "stream_logout": httpx.Response(204),
+            "stream_expire_all": httpx.Response(204),
+            "rotate_stream_poller_token": httpx.Response(
+                201, json={"id": "tok_2", "token": "pollsk_2", "createdAt": "2026-01-01T00:00:00Z"}
+            ),
+            "get_stream_poller_token": httpx.Response(
+                200, json={"id": "tok_1", "token": "pollsk_1", "createdAt": "2026-01-01T00:00:00Z"}
+            ),
         },
         "bixarena": {
             "start_oidc_login": httpx.Response(
@@ -203,6 +228,15 @@ def _happy(slug: str) -> dict[str, httpx.Response]:
             "create_application": httpx.Response(
                 201, json={"id": "app_1", "uid": None, "name": "A", "created_at": now}
             ),
+            "list_streams": httpx.Response(200, json={"items": []}),
+            "create_stream": httpx.Response(
+                201,
+                json={"id": "strm_1", "uid": None, "name": "S", "created_at": now, "expires_at": None, "sinks": []},
+            ),
+            "create_sink": httpx.Response(
+                201, json={"id": "sink_1", "uid": None, "name": "K", "created_at": now, "poller_token": "pollsk_1"}
+            ),
+            "list_poller_tokens": httpx.Response(200, json={"items": []}),
             "list_tokens": httpx.Response(200, json={"items": []}),
             "create_token": httpx.Response(
                 201,
@@ -229,11 +263,28 @@ def _happy(slug: str) -> dict[str, httpx.Response]:
     return answers[slug]
 
 
-def api_router(slug: str) -> respx.Router:
-    """A router for ``slug`` with one route per operation (named by operationId), each answering its success."""
+@functools.cache
+def _happy_routes(slug: str) -> tuple[tuple[str, str, str, httpx.Response], ...]:
+    """``(operationId, method, path template, answer)`` of every operation (read from the spec once)."""
+    return tuple(
+        (operation_id, *operation(slug, operation_id)[:2], answer) for operation_id, answer in _happy(slug).items()
+    )
+
+
+def happy_answer(slug: str, operation_id: str) -> httpx.Response:
+    """A fresh copy of what ``operation_id`` answers when a test does not say otherwise."""
+    return copy_response(_happy(slug)[operation_id])
+
+
+def api_router(slug: str, only: Collection[str] | None = None) -> respx.Router:
+    """A router for ``slug`` with one route per operation (named by operationId), each answering its success.
+
+    ``only``: just the routes of these operations (a router is built per test; fewer routes, less time).
+    """
     router = respx.Router(base_url=BASE_URLS[slug], assert_all_called=False)
-    for operation_id, answer in _happy(slug).items():
-        method, path, _ = operation(slug, operation_id)
+    for operation_id, method, path, answer in _happy_routes(slug):
+        if only is not None and operation_id not in only:
+            continue
         route = router.route(name=operation_id, method=method, path__regex=path_regex(path))
         route.mock(side_effect=lambda _request, answer=answer: copy_response(answer))
     return router
@@ -241,6 +292,15 @@ def api_router(slug: str) -> respx.Router:
 
 def _login(client: Any) -> Any:
     return client.login(RFC_USER, RFC_PASSWORD)
+
+
+LOGIN_OPERATIONS = {"polario": ("scram_first_message", "scram_final_message")}
+"""The operations a login runs (a Call's ``prepare``, or the call itself), per API that has one in two steps."""
+
+
+def _bixarena_session(client: Any) -> None:
+    # mint_token needs a session cookie (LoginRequiredError otherwise, before any request).
+    client.cookies.set("JSESSIONID", "sess-1")
 
 
 @dataclass(frozen=True)
@@ -267,10 +327,15 @@ CALLS = (
     Call("svix", "app_portal_access", lambda c: c.app_portal_access("app_1", ["feature-a"])),
     Call("svix", "expire_all", lambda c: c.expire_all("app_1", 60)),
     Call("svix", "logout", lambda c: c.logout()),
+    Call("svix", "stream_portal_access", lambda c: c.stream_portal_access("strm_1", ["feature-a"], expiry=3600)),
+    Call("svix", "stream_logout", lambda c: c.stream_logout()),
+    Call("svix", "stream_expire_all", lambda c: c.stream_expire_all("strm_1", 0, session_ids=["s1"])),
+    Call("svix", "rotate_stream_poller_token", lambda c: c.rotate_stream_poller_token("strm_1", "sink_1")),
+    Call("svix", "get_stream_poller_token", lambda c: c.get_stream_poller_token("strm_1", "sink_1")),
     Call("bixarena", "start_oidc_login", lambda c: c.start_login()),
     Call("bixarena", "complete_oidc_login", lambda c: c.complete_login("code-1", "st-1")),
     Call("bixarena", "logout", lambda c: c.logout()),
-    Call("bixarena", "mint_internal_token", lambda c: c.mint_token()),
+    Call("bixarena", "mint_internal_token", lambda c: c.mint_token(), prepare=_bixarena_session),
     Call("bixarena", "get_jwks", lambda c: c.jwks()),
     Call("pacerpro", "create_session", lambda c: c.login("ada@example.com", "secret")),
     Call("pacerpro", "refresh_session", lambda c: c.refresh()),
@@ -283,6 +348,10 @@ CALLS = (
     Call("admin", "create_session", lambda c: c.add_session("a@example.com", ttl_seconds=60)),
     Call("admin", "list_applications", lambda c: c.applications()),
     Call("admin", "create_application", lambda c: c.add_application("A", app_id="app_1")),
+    Call("admin", "list_streams", lambda c: c.streams()),
+    Call("admin", "create_stream", lambda c: c.add_stream("S", stream_id="strm_1")),
+    Call("admin", "create_sink", lambda c: c.add_sink("strm_1", "K", sink_id="sink_1")),
+    Call("admin", "list_poller_tokens", lambda c: c.poller_tokens(stream_id="strm_1")),
     Call("admin", "list_tokens", lambda c: c.tokens()),
     Call("admin", "create_token", lambda c: c.add_token()),
     Call("admin", "list_journal", lambda c: c.journal(api="svix", status=429, limit=5)),

@@ -71,6 +71,7 @@ def test_the_bearer_is_sent_only_once_a_token_is_minted() -> None:
         client.jwks()
         assert "Authorization" not in router["get_jwks"].calls.last.request.headers
         assert client.access_token is None
+        client.complete_login("code-1", "st-1")
         client.mint_token()
         assert "Authorization" not in router["mint_internal_token"].calls.last.request.headers
         assert client.access_token == "jwt-bix"
@@ -85,10 +86,10 @@ def test_a_relative_location_is_resolved_against_the_api_url() -> None:
         assert client.start_login() == "http://127.0.0.1:4010/synapse/authorize?x=1"
 
 
-def test_a_start_without_an_authorize_url_raises_unexpected_response_error() -> None:
+def test_a_start_without_an_authorize_url_raises_malformed_response_error() -> None:
     router = _router()
     router["start_oidc_login"].mock(return_value=httpx.Response(204))
-    with BixarenaClient(httpx_args=mocked(router)) as client, pytest.raises(errors.UnexpectedResponseError) as raised:
+    with BixarenaClient(httpx_args=mocked(router)) as client, pytest.raises(errors.MalformedResponseError) as raised:
         client.start_login()
     assert raised.value.status_code == 204
 
@@ -120,6 +121,7 @@ def test_logout_forgets_the_session_cookie_and_the_minted_token() -> None:
 def test_verify_token_checks_the_minted_token_against_the_fetched_jwks(keys: Keys) -> None:
     router = _router(keys, token=keys.token())
     with BixarenaClient(httpx_args=mocked(router)) as client:
+        client.complete_login("code-1", "st-1")
         client.mint_token()
         claims = client.verify_token()
         assert claims["sub"] == "3350396"

@@ -23,12 +23,12 @@ from authkit_sdk._core.errors import error_for_status, parse_retry_after
         (500, errors.ServerError),
         (502, errors.ServerError),
         (503, errors.ServerError),
-        (418, errors.UnexpectedResponseError),
-        (405, errors.UnexpectedResponseError),
-        (200, errors.UnexpectedResponseError),
+        (418, errors.AuthkitError),
+        (405, errors.AuthkitError),
+        (200, errors.AuthkitError),
     ],
 )
-def test_each_status_maps_to_its_class(status: int, cls: type[errors.AuthkitError]) -> None:
+def test_each_status_maps_to_its_class(status: int, cls: type[errors.AuthkitError[object]]) -> None:
     response = httpx.Response(status, json={"error": "nope"})
     error = error_for_status(status, {"error": "nope"}, response)
     assert type(error) is cls

@@ -10,6 +10,7 @@ import pytest
 
 from authkit_sdk import errors
 from authkit_sdk.pacerpro import AsyncPacerproClient, PacerproClient
+from authkit_sdk.pacerpro import errors as pacerpro_errors
 from tests.sdk.facades import api_router, mocked
 
 
@@ -54,18 +55,22 @@ def test_a_revoked_token_raises_unauthorized_with_the_error_body_and_is_forgotte
     body = {"error": "unauthorized", "message": "token revoked", "status": 401, "type": "error"}
     router["revoke_all_sessions"].mock(return_value=httpx.Response(401, json=body))
     with PacerproClient("jwt-old", httpx_args=mocked(router)) as client:
-        with pytest.raises(errors.UnauthorizedError, match="token revoked") as raised:
+        with pytest.raises(pacerpro_errors.UnauthorizedError, match="token revoked") as raised:
             client.logout_everywhere()
-        assert raised.value.body.message == "token revoked"  # type: ignore[attr-defined]
+        assert raised.value.body is not None
+        assert raised.value.body.message == "token revoked"  # typed: pacerpro's Error
+        assert raised.value.message == "token revoked"
         assert client.token is None
 
 
-def test_an_unknown_error_type_value_is_an_unexpected_response() -> None:
+def test_an_unknown_error_type_value_still_raises_the_typed_error_with_its_message() -> None:
     router = api_router("pacerpro")
     body = {"error": "unauthorized", "message": "no", "status": 401, "type": "catastrophe"}
     router["create_session"].mock(return_value=httpx.Response(401, json=body))
-    with PacerproClient(httpx_args=mocked(router)) as client, pytest.raises(errors.UnexpectedResponseError):
+    with PacerproClient(httpx_args=mocked(router)) as client, pytest.raises(errors.UnauthorizedError) as raised:
         client.login("ada@example.com", "wrong")
+    assert raised.value.body is None  # the enum value does not parse into the model...
+    assert raised.value.message == "no"  # ...but the message is still read from the body
 
 
 @pytest.mark.asyncio

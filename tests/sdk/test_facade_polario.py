@@ -8,6 +8,7 @@ import httpx
 import pytest
 
 from authkit_sdk import errors
+from authkit_sdk.polario import errors as polario_errors
 from tests.sdk.facades import RFC_PASSWORD, RFC_USER, api_router, make_facade
 
 
@@ -43,9 +44,11 @@ def test_a_rejected_refresh_token_raises_invalid_refresh_token_error_and_keeps_t
     router["refresh_session"].mock(return_value=httpx.Response(416, json={"error": "invalid refresh token"}))
     with make_facade("polario", router) as client:
         client.login(RFC_USER, RFC_PASSWORD)
-        with pytest.raises(errors.InvalidRefreshTokenError, match="invalid refresh token") as raised:
+        with pytest.raises(polario_errors.InvalidRefreshTokenError, match="invalid refresh token") as raised:
             client.refresh()
-        assert raised.value.body.error == "invalid refresh token"  # type: ignore[attr-defined]
+        assert isinstance(raised.value, errors.InvalidRefreshTokenError)
+        assert raised.value.body is not None
+        assert raised.value.body.error == "invalid refresh token"  # typed: polario's ModelSwagError
         assert client.session_token == "jwt-session-1"
 
 

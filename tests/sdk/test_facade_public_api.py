@@ -15,14 +15,17 @@ from types import ModuleType
 import pytest
 from packaging.requirements import Requirement
 
+from authkit_sdk import errors
+
 ROOT = Path(__file__).resolve().parents[2]
 SLUGS = ("authlance", "polario", "svix", "bixarena", "pacerpro", "admin")
 PUBLIC_MODULES = (
     "authkit_sdk",
+    "authkit_sdk.auth",
     "authkit_sdk.errors",
     "authkit_sdk.scram",
     *(f"authkit_sdk.{slug}" for slug in SLUGS),
-    *(f"authkit_sdk.{slug}.generated" for slug in SLUGS),
+    *(f"authkit_sdk.{slug}.{module}" for slug in SLUGS for module in ("generated", "models", "errors")),
 )
 
 
@@ -69,6 +72,40 @@ def test_each_api_package_exports_its_sync_and_async_client_and_the_generated_pa
         package.generated.AuthenticatedClient
         is importlib.import_module(f"authkit_sdk.{slug}._generated").AuthenticatedClient
     )
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_the_models_module_is_every_generated_model_by_the_path_users_guess(slug: str) -> None:
+    public = importlib.import_module(f"authkit_sdk.{slug}.models")
+    generated = importlib.import_module(f"authkit_sdk.{slug}._generated.models")
+    assert set(public.__all__) == set(generated.__all__), "a model is missing from (or extra in) the public module"
+    for name in public.__all__:
+        assert getattr(public, name) is getattr(generated, name)
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_the_errors_module_types_each_status_class_by_the_api_error_model(slug: str) -> None:
+    module = importlib.import_module(f"authkit_sdk.{slug}.errors")
+    found = [getattr(module, name) for name in module.__all__]
+    classes = [cls for cls in found if inspect.isclass(cls) and issubclass(cls, errors.AuthkitError)]
+    (base,) = [cls for cls in classes if all(issubclass(other, cls) for other in classes)]
+    assert base.__bases__ == (errors.AuthkitError,)
+    generic = {getattr(errors, name) for name in errors.__all__ if inspect.isclass(getattr(errors, name))}
+    for cls in classes:
+        if cls is not base:
+            # Each stands for exactly one generic class, and has its name: `except errors.X` catches it.
+            (stands_for,) = [g for g in generic - {errors.AuthkitError} if issubclass(cls, g)]
+            assert cls.__name__ == stands_for.__name__
+    assert {errors.ServerError, errors.UnexpectedResponseError, errors.MalformedResponseError} <= {
+        g for cls in classes for g in generic if issubclass(cls, g) and g is not errors.AuthkitError
+    }
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_the_generated_package_stays_private(slug: str) -> None:
+    package = importlib.import_module(f"authkit_sdk.{slug}")
+    assert "_generated" not in package.__all__
+    assert all(not name.startswith("_") for name in package.__all__)
 
 
 def test_the_package_ships_py_typed() -> None:

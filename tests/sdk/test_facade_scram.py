@@ -205,7 +205,7 @@ def test_a_challenge_a_client_must_refuse_raises_before_any_proof_is_sent(
 ) -> None:
     router = api_router("polario")
     router["scram_first_message"].mock(return_value=challenge)
-    with make_facade("polario", router) as client, pytest.raises(errors.UnexpectedResponseError, match=reason):
+    with make_facade("polario", router) as client, pytest.raises(errors.MalformedResponseError, match=reason):
         client.login(RFC_USER, RFC_PASSWORD)
     assert not router["scram_final_message"].called
 
@@ -214,18 +214,18 @@ def test_the_minimum_iteration_count_is_configurable() -> None:
     router = api_router("polario")
     with (
         make_facade("polario", router, min_iterations=8192) as client,
-        pytest.raises(errors.UnexpectedResponseError, match="fewer than 8192"),
+        pytest.raises(errors.MalformedResponseError, match="fewer than 8192"),
     ):
         client.login(RFC_USER, RFC_PASSWORD)
 
 
-def test_a_login_answer_without_the_session_header_raises_unexpected_response_error() -> None:
+def test_a_login_answer_without_the_session_header_raises_malformed_response_error() -> None:
     router = api_router("polario")
     answer = _login_answer(RFC_SERVER_SIGNATURE)
     del answer.headers["Session"]
     router["scram_final_message"].mock(return_value=answer)
     with make_facade("polario", router) as client:
-        with pytest.raises(errors.UnexpectedResponseError, match="no Session header"):
+        with pytest.raises(errors.MalformedResponseError, match="no Session header"):
             client.login(RFC_USER, RFC_PASSWORD)
         assert client.session_token is None
 

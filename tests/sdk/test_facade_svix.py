@@ -10,6 +10,8 @@ import pytest
 
 from authkit_sdk import RetryPolicy, errors
 from authkit_sdk.svix import AsyncSvixClient, SvixClient
+from authkit_sdk.svix import errors as svix_errors
+from authkit_sdk.svix.models import HttpErrorOut
 from tests.sdk.facades import SVIX_TOKEN, api_router, mocked
 
 RATE_LIMITED = {"code": "rate_limited", "detail": "Too many requests"}
@@ -104,7 +106,9 @@ def test_attempts_are_bounded_and_the_last_error_is_raised() -> None:
     assert route.call_count == 3
     assert sleeps == [1.0, 1.0]
     assert raised.value.retry_after == 1.0
-    assert raised.value.body.code == "rate_limited"  # type: ignore[attr-defined]
+    assert raised.value.code == "rate_limited"  # svix's HttpErrorOut.code, normalised onto every error
+    assert isinstance(raised.value, svix_errors.RateLimitedError)
+    assert isinstance(raised.value.body, HttpErrorOut)
 
 
 def test_a_retry_after_longer_than_max_delay_is_not_waited_for() -> None:

@@ -18,7 +18,7 @@ from tests.support.specs import Operation
 
 MAX_BODY = 64 * 1024
 """``Settings.max_body_bytes`` of the corpus's server (the default)."""
-PATH_VALUES = {"app_id": SVIX_APP, "fault_id": "1"}
+PATH_VALUES = {"app_id": SVIX_APP, "stream_id": "strm_demo", "sink_id": "sink_demo", "fault_id": "1"}
 """A valid value for every path parameter of the specs, so that only the input's change is wrong."""
 CREDENTIAL_HEADER = {
     "authlance": "Authorization",
@@ -87,10 +87,15 @@ def credential(value: bytes | str) -> Callable[[Operation], Request]:
 
 
 def overlong_path_parameter(op: Operation) -> Request:
-    """Each path parameter 5,000 characters long (an operation without one gets an extra overlong segment)."""
+    """Path parameters 5,000 characters long together (an operation without one gets an extra overlong segment).
+
+    Shared among the parameters, so that the request line stays under aiohttp's limit (8,190 bytes): the input is
+    the overlong parameter, not an overlong request line (that one is ``overlong_request_line``).
+    """
     if "{" not in op.path:
         return Request(op.method.upper(), path_of(op).rstrip("/") + "/" + "a" * 5000, same_operation=False)
-    return Request(op.method.upper(), path_of(op, lambda name: ("1" if name == "fault_id" else "a") * 5000))
+    length = 5000 // op.path.count("{")
+    return Request(op.method.upper(), path_of(op, lambda name: ("1" if name == "fault_id" else "a") * length))
 
 
 def chunked_over_the_limit() -> Iterator[bytes]:

@@ -19,6 +19,7 @@ import authkit_mock.admin.api
 import authkit_mock.apis.bixarena.api
 import authkit_mock.apis.pacerpro.api
 import authkit_mock.apis.polario.scram
+import authkit_mock.apis.svix.streams
 import authkit_mock.core.middlewares
 from authkit_mock.core.store import Session, Token
 from authkit_mock.core.tokens import TokenAuthority
@@ -91,6 +92,28 @@ GUARDS = [
     ),
     Guard("svix_token_liveness", Token, "live", always(True), "svix-revoked_by_app_logout"),
     Guard("svix_expire_all", Token, "live", always(True), "svix-revoked_by_expire_all"),
+    Guard("svix_stream_logout", Token, "live", always(True), "svix-stream_token_revoked_by_stream_logout"),
+    Guard(
+        "svix_stream_expire_all",
+        authkit_mock.apis.svix.streams,
+        "expire_tokens",
+        lambda *args, **kwargs: 0,
+        "svix-stream_token_revoked_by_stream_expire_all",
+    ),
+    Guard(
+        "svix_stream_token_scope",
+        authkit_mock.apis.svix.streams,
+        "require_stream_access",
+        lambda token, stream: stream,
+        "svix-stream_token_of_another_stream",
+    ),
+    Guard(
+        "svix_poller_rotation",
+        authkit_mock.apis.svix.streams,
+        "retire",
+        lambda *args, **kwargs: None,
+        "svix-poller_token_rotated_out",
+    ),
     Guard(
         "bixarena_oidc_state_check",
         authkit_mock.apis.bixarena.api,

@@ -8,6 +8,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
+from authkit_mock.core.store import Stream
 from tests.security.actors import (
     SVIX_APP,
     SVIX_ORG_KEY,
@@ -20,6 +21,8 @@ from tests.security.actors import (
     table,
 )
 from tests.support.server import RunningServer
+
+SVIX_STREAM, SVIX_SINK = "strm_demo", "sink_demo"
 
 
 def pacerpro_token_after_jti_spin(server: RunningServer) -> httpx.Response:
@@ -99,6 +102,60 @@ def polario_jwt_after_reuse(server: RunningServer) -> httpx.Response:
         return polario.get("/auth/logout", headers={"Session": login.jwt})
 
 
+def svix_stream_token(server: RunningServer, stream: str = SVIX_STREAM) -> str:
+    """A genuine svix stream token for ``stream``."""
+    with client(server, "svix", headers={"Authorization": f"Bearer {SVIX_ORG_KEY}"}) as svix:
+        response = svix.post(f"/api/v1/auth/stream-portal-access/{stream}", json={})
+    assert response.status_code == 200, response.text
+    token: str = response.json()["token"]
+    return token
+
+
+def _poller_token_with(server: RunningServer, token: str, stream: str = SVIX_STREAM) -> httpx.Response:
+    with client(server, "svix") as svix:
+        return svix.get(
+            f"/api/v1/auth/stream/{stream}/sink/{SVIX_SINK}/poller/token", headers={"Authorization": f"Bearer {token}"}
+        )
+
+
+def svix_stream_token_after_stream_logout(server: RunningServer) -> httpx.Response:
+    """A stream token reads its stream's poller token until stream-logout ends it."""
+    token = svix_stream_token(server)
+    with client(server, "svix") as svix:
+        response = svix.post("/api/v1/auth/stream-logout", headers={"Authorization": f"Bearer {token}"})
+    assert response.status_code == 204, response.text
+    return _poller_token_with(server, token)
+
+
+def svix_stream_token_after_stream_expire_all(server: RunningServer) -> httpx.Response:
+    token = svix_stream_token(server)
+    with client(server, "svix", headers={"Authorization": f"Bearer {SVIX_ORG_KEY}"}) as svix:
+        response = svix.post(f"/api/v1/auth/stream/{SVIX_STREAM}/expire-all", json={"expiry": 0})
+    assert response.status_code == 204, response.text
+    return _poller_token_with(server, token)
+
+
+def svix_stream_token_on_another_stream(server: RunningServer) -> httpx.Response:
+    """A stream token of another stream asks for the poller token of the demo stream's sink."""
+    server.sync(lambda: _add_stream(server, "strm_other"))
+    return _poller_token_with(server, svix_stream_token(server, "strm_other"))
+
+
+def _add_stream(server: RunningServer, stream_id: str) -> None:
+    store, now = server.runtime.store, server.runtime.clock_now
+    store.streams[stream_id] = Stream(id=stream_id, name=stream_id, created_at=now)
+
+
+def svix_poller_token_after_rotation(server: RunningServer) -> httpx.Response:
+    """The sink's poller token, rotated with ``oldTokenExpiry`` 0, presented again: unknown now (401). While it
+    still worked, it authenticated, and got 403 (a poller token may not call these operations)."""
+    with client(server, "svix", headers={"Authorization": f"Bearer {SVIX_ORG_KEY}"}) as svix:
+        old = svix.get(f"/api/v1/auth/stream/{SVIX_STREAM}/sink/{SVIX_SINK}/poller/token").json()["token"]
+        rotate = f"/api/v1/auth/stream/{SVIX_STREAM}/sink/{SVIX_SINK}/poller/token/rotate"
+        assert svix.post(rotate, json={"oldTokenExpiry": 0}).status_code == 201
+    return _poller_token_with(server, old)
+
+
 def bixarena_session_after_logout(server: RunningServer) -> httpx.Response:
     """The session cookie captured before logout, sent again afterwards."""
     browser = Browser(server)
@@ -116,6 +173,10 @@ ROWS = [
     Attack("svix", "revoked_by_app_logout", svix_token_after_logout, rejected=401, accepted=204),
     Attack("svix", "revoked_by_expire_all", svix_token_after_expire_all, rejected=401, accepted=204),
     Attack("svix", "revoked_by_delayed_expire_all", svix_token_after_delayed_expire_all, rejected=401, accepted=204),
+    Attack("svix", "stream_token_revoked_by_stream_logout", svix_stream_token_after_stream_logout, 401, 200),
+    Attack("svix", "stream_token_revoked_by_stream_expire_all", svix_stream_token_after_stream_expire_all, 401, 200),
+    Attack("svix", "stream_token_of_another_stream", svix_stream_token_on_another_stream, rejected=403, accepted=200),
+    Attack("svix", "poller_token_rotated_out", svix_poller_token_after_rotation, rejected=401, accepted=403),
     Attack("polario", "jwt_revoked_by_logout", polario_jwt_after_logout, rejected=401, accepted=200),
     Attack(
         "polario", "refresh_token_revoked_by_logout", polario_refresh_token_after_logout, rejected=416, accepted=200

@@ -12,7 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from authkit_mock.cli import main
+from authkit_mock.cli import build_parser, main, settings_from
 from tests.reliability.process import CLI
 
 MISUSES = {
@@ -29,6 +29,18 @@ MISUSES = {
     "an empty admin token": ["serve", "--admin-token", ""],
     "an empty auto-login subject": ["serve", "--idp-auto-login", " "],
     "a seed file that does not exist": ["serve", "--seed", "no/such/seed.yaml"],
+    "a provider URL that is not a URL": ["serve", "--provider-url", "synapse.example.test"],
+    "a provider URL with a query": ["serve", "--provider-url", "https://synapse.example.test/?x=1"],
+    "a bixarena frontend URL that is not a URL": ["serve", "--bixarena-frontend-url", "notaurl"],
+    "a bixarena frontend URL of another scheme": ["serve", "--bixarena-frontend-url", "ftp://app.example.test"],
+    "an allowed host with a scheme": ["serve", "--allowed-host", "http://app.example.test"],
+    "an allowed host with a port": ["serve", "--allowed-host", "app.example.test:8080"],
+    "a negative connection cap": ["serve", "--max-connections", "-1"],
+    "a timeout that is not a number": ["serve", "--header-timeout", "soon"],
+    "a negative timeout": ["serve", "--body-timeout", "-1"],
+    "an infinite timeout": ["serve", "--keepalive-timeout", "inf"],
+    "a store bound of 0": ["serve", "--max-tokens", "0"],
+    "a store bound that is not a whole number": ["serve", "--journal-bytes", "1.5"],
     "an unknown API": ["serve", "--api", "nope"],
     "an unknown option": ["serve", "--prot", "80"],
     "a prism port beyond 65535": ["prism", "--port", "70000"],
@@ -48,6 +60,25 @@ def test_a_misuse_is_one_line_and_exit_status_2(argv: list[str], capsys: pytest.
     assert len(err.splitlines()) == 1, err
     assert err.startswith("authkit-mock")
     assert "Traceback" not in err
+
+
+def test_good_values_of_the_new_options_reach_the_settings() -> None:
+    argv = [
+        "serve",
+        *("--allowed-host", "::1", "--allowed-host", "*"),
+        *("--header-timeout", "0", "--body-timeout", "0"),
+        *("--provider-url", "https://synapse.example.test/oidc"),
+        *("--bixarena-frontend-url", "http://127.0.0.1:3000/app?from=login"),
+        *("--max-connections", "40", "--max-tokens", "5"),
+    ]
+
+    settings = settings_from(build_parser().parse_args(argv))
+
+    assert settings.allowed_hosts == ("::1", "*")
+    assert (settings.limits.header_timeout, settings.limits.body_timeout) == (0.0, 0.0)
+    assert settings.provider_url == "https://synapse.example.test/oidc"
+    assert settings.bixarena_frontend_url == "http://127.0.0.1:3000/app?from=login"
+    assert (settings.limits.max_connections, settings.limits.tokens) == (40, 5)
 
 
 @pytest.fixture
@@ -137,7 +168,18 @@ def test_every_serve_option_is_in_the_help(capsys: pytest.CaptureFixture[str]) -
     with pytest.raises(SystemExit):
         main(["serve", "--help"])
     text = capsys.readouterr().out
-    for option in ("--state", "--idp-auto-login", "--public-url", "--seed", "--cors-origin", "--admin-token"):
+    for option in (
+        "--state",
+        "--idp-auto-login",
+        "--public-url",
+        "--seed",
+        "--cors-origin",
+        "--admin-token",
+        "--allowed-host",
+        "--provider-url",
+        "--bixarena-frontend-url",
+        "--max-connections",
+    ):
         assert option in text
 
 

@@ -45,6 +45,8 @@ FORBIDDEN = {
     "core imports the admin API": ("core/journal.py", "import authkit_mock.admin.io"),
     "an API imports the provider": ("apis/bixarena/api.py", "import authkit_mock.idp"),
     "the server imports the SDK": ("core/tokens.py", "import authkit_sdk.scram"),
+    "the protected resource imports an API": ("protected/__init__.py", "import authkit_mock.apis.pacerpro"),
+    "core imports the testing server": ("core/clock.py", "import authkit_mock.testing"),
 }
 
 

@@ -15,6 +15,9 @@ ROOT = Path(__file__).resolve().parents[2]
 SPEC_DIR = ROOT / "openapi"
 SLUGS = ("authlance", "polario", "svix", "bixarena", "pacerpro")
 ALL_SPECS = (*SLUGS, "admin")
+KIT_SPECS = ("protected",)
+"""The reference server's own small contracts besides admin (linted and checked like the others)."""
+LINTED_SPECS = (*ALL_SPECS, *KIT_SPECS)
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 
 Spec = dict[str, Any]

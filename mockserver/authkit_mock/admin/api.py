@@ -1,8 +1,18 @@
 """The admin API (``/__admin``, openapi/admin.yaml): health, reset, state, the request journal, faults and the clock.
 
 It is the reference server's own API, for tests, QA sessions and frontend development. Its requests are not
-journaled and cannot be faulted (the root middlewares skip them). Access: anonymous from loopback; from any
-other peer only with the configured ``X-Admin-Token`` (403 otherwise, and always 403 when none is configured).
+journaled and cannot be faulted (the root middlewares skip them).
+
+Access (docs/operations/security.md, the threat model; every refusal is a 403 in the admin shape):
+
+- **cross-site use** is refused: ``Sec-Fetch-Site: cross-site``, or an ``Origin`` that is neither this server's
+  own nor a configured CORS origin; a request with a body must be ``application/json`` (an HTML form or a
+  ``no-cors`` fetch cannot send that without a preflight, which other origins never pass);
+- **DNS rebinding** is refused: the ``Host`` must name this server (a known name or an IP address), even when
+  ``--allowed-host *`` lets the APIs answer any name;
+- **the developer** (a loopback peer, with no forwarding header: behind a reverse proxy on the same host every
+  peer looks like loopback) needs nothing more; **anyone else** needs the configured ``X-Admin-Token`` (and is
+  always refused when none is configured).
 """
 
 from __future__ import annotations
@@ -16,19 +26,26 @@ from aiohttp.typedefs import Handler
 
 from authkit_mock.admin.io import admin_body, admin_json, admin_query, invalid, not_found, utc
 from authkit_mock.admin.state import add_state_routes
+from authkit_mock.admin.streams import add_stream_routes
 from authkit_mock.admin.ui import add_admin_ui
 from authkit_mock.core.errors import ApiError
 from authkit_mock.core.faults import Fault
 from authkit_mock.core.journal import JournalEntry
+from authkit_mock.core.middlewares import origin_allowed
+from authkit_mock.core.public_urls import BadHostError, host_name, is_ip_address, known_host_names
 from authkit_mock.core.routing import runtime_of
 from authkit_mock.core.runtime import Runtime
 from authkit_mock.core.seed import SeedFileError
-from authkit_mock.core.settings import SLUGS
+from authkit_mock.core.settings import SLUGS, Settings
 from authkit_mock.models import admin as models
 
 log = logging.getLogger("authkit_mock.admin")
 
 FORBIDDEN = "The admin API answers loopback peers, or requests with a valid X-Admin-Token."
+FORWARDING_HEADERS = ("Forwarded", "X-Forwarded-For", "X-Forwarded-Host", "X-Forwarded-Proto", "X-Real-IP", "Via")
+"""Headers a proxy adds (RFC 7239, the de-facto X-Forwarded-*, RFC 9110 section 7.6.3): with any of them, a loopback
+peer is a proxy relaying someone else."""
+STATE_CHANGING = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
 def is_loopback(peer: str | None) -> bool:
@@ -44,20 +61,62 @@ def is_loopback(peer: str | None) -> bool:
     return address.is_loopback
 
 
-def admin_allowed(peer: str | None, sent_token: str | None, admin_token: str | None) -> bool:
-    """Loopback peers always; others only with the configured admin token (compared in constant time)."""
-    if is_loopback(peer):
+def admin_allowed(peer: str | None, sent_token: str | None, admin_token: str | None, forwarded: bool = False) -> bool:
+    """Loopback peers that are not relaying (``forwarded``) always; others only with the configured admin token
+    (compared in constant time)."""
+    if is_loopback(peer) and not forwarded:
         return True
     if not admin_token or sent_token is None:
         return False
     return hmac.compare_digest(sent_token.encode(), admin_token.encode())
 
 
+def cross_site_refusal(request: web.Request, settings: Settings) -> str | None:
+    """Why a request looks like another site's use of the admin API (see the module docstring), or None."""
+    headers = request.headers
+    if headers.get("Sec-Fetch-Site") == "cross-site":
+        return "The admin API refuses requests from other sites (Sec-Fetch-Site: cross-site)."
+    host = headers.get("Host")
+    try:
+        name = host_name(host) if host is not None else None
+    except BadHostError:
+        name = ""
+    if name is not None and name not in known_host_names(settings) and not is_ip_address(name):
+        return "The admin API answers only to this server's own names (the Host names another: DNS rebinding?)."
+    origin = headers.get("Origin")
+    if origin is not None and not _own_origin(origin, request, settings):
+        return f"The admin API refuses requests from the origin {origin} (not this server, not a CORS origin)."
+    if request.method in STATE_CHANGING:
+        content_type = headers.get("Content-Type")
+        if (request.body_exists or content_type is not None) and request.content_type != "application/json":
+            return "A request that changes the admin API's state must send its body as application/json."
+    return None
+
+
+def _own_origin(origin: str, request: web.Request, settings: Settings) -> bool:
+    host = request.headers.get("Host")
+    if host is not None and origin == f"{request.scheme}://{host}":
+        return True
+    if settings.public_url and origin == "/".join(settings.base_url().split("/", 3)[:3]):
+        return True
+    return origin_allowed(origin, settings.cors_origins)
+
+
+def forwarded(request: web.Request) -> bool:
+    """Whether a proxy relayed the request (a forwarding header is present)."""
+    return any(name in request.headers for name in FORWARDING_HEADERS)
+
+
 @web.middleware
 async def access_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """Refuse (403) non-loopback peers without the right ``X-Admin-Token`` before anything else."""
+    """Refuse (403) cross-site use and rebinding, then peers that may not be the developer without the right
+    ``X-Admin-Token``, before anything else."""
     settings = runtime_of(request).settings
-    if not admin_allowed(request.remote, request.headers.get("X-Admin-Token"), settings.admin_token):
+    refusal = cross_site_refusal(request, settings)
+    if refusal is not None:
+        raise ApiError(403, refusal, code="forbidden")
+    token = request.headers.get("X-Admin-Token")
+    if not admin_allowed(request.remote, token, settings.admin_token, forwarded(request)):
         raise ApiError(403, FORBIDDEN, code="forbidden")
     return await handler(request)
 
@@ -102,6 +161,11 @@ def _journal_entry(entry: JournalEntry) -> models.JournalEntry:
         request_headers=entry.request_headers,
         request_body=entry.request_body or None,
         response_body=entry.response_body or None,
+        truncated=models.JournalTruncation(
+            request_headers=entry.cut.request_headers,
+            request_body=entry.cut.request_body,
+            response_body=entry.cut.response_body,
+        ),
     )
 
 
@@ -113,6 +177,7 @@ async def list_journal(request: web.Request) -> web.Response:
         operation=query.operation,
         status=query.status,
         limit=query.limit if query.limit is not None else 100,
+        before=query.before,
     )
     return admin_json(models.JournalEntryList(items=[_journal_entry(entry) for entry in entries]))
 
@@ -199,6 +264,7 @@ def create_admin_app(runtime: Runtime) -> web.Application:
     app.router.add_get("/health", get_health, allow_head=False)
     app.router.add_post("/reset", reset_state)
     add_state_routes(app)
+    add_stream_routes(app)
     app.router.add_get("/journal", list_journal, allow_head=False)
     app.router.add_delete("/journal", clear_journal)
     app.router.add_get("/faults", list_faults, allow_head=False)

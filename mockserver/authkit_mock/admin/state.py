@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-import string
+import itertools
+import json
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
 
 from aiohttp import web
 
 from authkit_mock.admin.io import admin_body, admin_json, admin_query, conflict, invalid, optional_utc, utc
-from authkit_mock.apis import authlance, pacerpro, polario
+from authkit_mock.apis import authlance, pacerpro, polario, svix
 from authkit_mock.core.entropy import Entropy
 from authkit_mock.core.routing import runtime_of
 from authkit_mock.core.runtime import Runtime
@@ -20,11 +23,13 @@ from authkit_mock.models.admin import (
     AdminSessionIn,
     AdminSessionList,
     AdminToken,
+    AdminTokenGrants,
     AdminTokenIn,
     AdminTokenList,
     AdminUser,
     AdminUserIn,
     AdminUserList,
+    ListApplicationsParametersQuery,
     ListSessionsParametersQuery,
     ListTokensParametersQuery,
     ListUsersParametersQuery,
@@ -32,10 +37,19 @@ from authkit_mock.models.admin import (
 
 PASSWORD_APIS = ("polario", "pacerpro")
 SUBJECT_APIS = ("authlance", "bixarena")
-_ID_ALPHABET = string.ascii_letters + string.digits
 
 
 # -- users ---------------------------------------------------------------------------------------------------------
+
+
+T = TypeVar("T")
+
+
+def page(items: Iterable[T], offset: int | None, limit: int | None) -> Iterator[T]:
+    """One page of a listing (``offset`` and ``limit`` as openapi/admin.yaml defaults them): the stores hold up to
+    100,000 tokens and sessions, more than one answer should carry."""
+    start = offset or 0
+    return itertools.islice(items, start, start + (limit if limit is not None else 1000))
 
 
 def _admin_user(user: User) -> AdminUser:
@@ -47,7 +61,7 @@ async def list_users(request: web.Request) -> web.Response:
     """GET /users: every user (of one API with ``api``), in creation order."""
     query = admin_query(request, ListUsersParametersQuery)
     users = runtime_of(request).store.users_of(query.api.value if query.api else None)
-    return admin_json(AdminUserList(items=[_admin_user(user) for user in users]))
+    return admin_json(AdminUserList(items=[_admin_user(user) for user in page(users, query.offset, query.limit)]))
 
 
 def _check_user_fields(body: AdminUserIn) -> None:
@@ -130,7 +144,7 @@ async def list_sessions(request: web.Request) -> web.Response:
     runtime = runtime_of(request)
     query = admin_query(request, ListSessionsParametersQuery)
     now = runtime.clock_now
-    sessions = runtime.store.sessions_of(query.api.value if query.api else None)
+    sessions = page(runtime.store.sessions_of(query.api.value if query.api else None), query.offset, query.limit)
     return admin_json(AdminSessionList(items=[_admin_session(session, now) for session in sessions]))
 
 
@@ -161,7 +175,8 @@ def _admin_application(app: Application) -> AdminApplication:
 
 async def list_applications(request: web.Request) -> web.Response:
     """GET /applications: the svix applications, in creation order."""
-    apps = runtime_of(request).store.applications.values()
+    query = admin_query(request, ListApplicationsParametersQuery)
+    apps = page(runtime_of(request).store.applications.values(), query.offset, query.limit)
     return admin_json(AdminApplicationList(items=[_admin_application(app) for app in apps]))
 
 
@@ -175,14 +190,24 @@ async def create_application(request: web.Request) -> web.Response:
             raise conflict(f"An application with id or uid {value} already exists.")
     app_id = body.id
     while app_id is None or store.application(app_id) is not None:
-        # Like Svix's ids: "app_" and 27 characters of [A-Za-z0-9].
-        app_id = "app_" + "".join(_ID_ALPHABET[byte % len(_ID_ALPHABET)] for byte in entropy.token_bytes(27))
+        app_id = svix.new_id("app_", entropy)
     app = Application(id=app_id, name=body.name, created_at=runtime.clock_now, uid=body.uid)
     store.applications[app.id] = app
     return admin_json(_admin_application(app), status=201)
 
 
 # -- tokens --------------------------------------------------------------------------------------------------------
+
+
+def _grants(token: Token) -> AdminTokenGrants | None:
+    if token.grants is None:
+        return None
+    grants = json.loads(token.grants)
+    return AdminTokenGrants(
+        feature_flags=grants.get("featureFlags", []),
+        capabilities=grants.get("capabilities"),
+        read_only=grants.get("readOnly"),
+    )
 
 
 def _admin_token(token: Token) -> AdminToken:
@@ -195,13 +220,19 @@ def _admin_token(token: Token) -> AdminToken:
         expires_at=optional_utc(token.expires_at),
         # A rotated (used) refresh token stopped working before its expiry just as a revoked one did.
         revoked=token.revoked or token.used,
+        stream_id=token.stream_id,
+        sink_id=token.sink_id,
+        session_id=token.session_id,
+        grants=_grants(token),
     )
 
 
 async def list_tokens(request: web.Request) -> web.Response:
     """GET /tokens: every token the server knows since the last reset (of one API with ``api``), in issue order."""
     query = admin_query(request, ListTokensParametersQuery)
-    tokens = runtime_of(request).store.tokens_of(query.api.value if query.api else None)
+    tokens = page(
+        runtime_of(request).store.tokens_of(query.api.value if query.api else None), query.offset, query.limit
+    )
     return admin_json(AdminTokenList(items=[_admin_token(token) for token in tokens]))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import cache
 from typing import Any, TypeVar
 
 from aiohttp import web
@@ -59,14 +60,24 @@ async def parse_body(
     """
     raw = await read_body(request, malformed_status)
     _check_content_type(request, malformed_status)
+    if has_integers(model):
+        raw = integral_numbers_as_integers(raw)
     try:
-        return model.model_validate_json(integral_numbers_as_integers(raw) or b"null", strict=True)
+        return model.model_validate_json(raw or b"null", strict=True)
     except ValidationError as error:
         details = error.errors(include_url=False)
         status = malformed_status if any(e["type"] == "json_invalid" for e in details) else invalid_status
         raise RequestValidationError(
             status, [FieldError(["body", *map(str, e["loc"])], e["msg"], e["type"]) for e in details]
         ) from None
+
+
+@cache
+def has_integers(model: type[BaseModel]) -> bool:
+    """Whether ``model``'s schema has an integer anywhere: only then can ``60.0`` need rewriting as ``60`` (a JSON
+    parse of the body, see ``json_numbers.py``). Worked out once per model: a pure function of the class, not state.
+    """
+    return '"integer"' in json.dumps(model.model_json_schema())
 
 
 def _check_content_type(request: web.Request, status: int) -> None:

@@ -5,9 +5,12 @@ Nothing in the server calls ``time.time()`` directly, so tests move the clock in
 
 from __future__ import annotations
 
+import email.utils
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
+
+from aiohttp import web
 
 
 class Clock:
@@ -44,3 +47,20 @@ class Clock:
 def isoformat(epoch: float) -> str:
     """RFC 3339 text for an epoch time, with a ``Z`` suffix and no sub-second noise."""
     return datetime.fromtimestamp(int(epoch), UTC).isoformat().replace("+00:00", "Z")
+
+
+def server_date_header(clock: Clock) -> Callable[[web.Request, web.StreamResponse], Awaitable[None]]:
+    """An ``on_response_prepare`` signal handler that dates every response by ``clock`` (RFC 9110 section 6.6.1).
+
+    aiohttp dates responses by the wall clock; clients that judge token expiry on the server's clock (the SDK's
+    refreshing auth) learn the moved clock from this header. The text is made once per second.
+    """
+    last: list[object] = [None, ""]
+
+    async def date(_: web.Request, response: web.StreamResponse) -> None:
+        second = int(clock.now())
+        if last[0] != second:
+            last[:] = [second, email.utils.formatdate(second, usegmt=True)]
+        response.headers["Date"] = str(last[1])
+
+    return date

@@ -5,18 +5,35 @@ from __future__ import annotations
 import itertools
 import time
 from collections import deque
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-BODY_LIMIT = 65536
+JOURNAL_BODY_BYTES = 8 * 1024
+"""The default cut of journaled bodies (``Limits.journal_body_bytes``)."""
+JOURNAL_HEADER_BYTES = 8 * 1024
+"""The default budget of journaled headers (``Limits.journal_header_bytes``)."""
+ENTRY_OVERHEAD = 512
+"""What an entry costs besides its headers and bodies (the object, its numbers and short strings), in bytes."""
+
+
+@dataclass(frozen=True, slots=True)
+class Cut:
+    """How many bytes of a request's headers and of each body were left out of a journal entry."""
+
+    request_headers: int = 0
+    request_body: int = 0
+    response_body: int = 0
+
+
+NOTHING_CUT = Cut()
 
 
 @dataclass(frozen=True, slots=True)
 class JournalEntry:
     """One request and the status it got.
 
-    The headers and bodies are kept as received and sent (bodies cut by :func:`bounded`), and turned into text
-    only when read: recording a request must cost little, reading the journal is rare.
+    The headers and bodies are bounded copies (:func:`kept_headers`, :func:`kept_body`), turned into text only when
+    read: recording a request must cost little, reading the journal is rare. ``cut`` says what was left out.
     """
 
     id: int
@@ -28,75 +45,122 @@ class JournalEntry:
     query: str
     status: int
     duration_ms: float
-    headers: Mapping[str, str]
-    """The request's headers as received (a read-only multidict: a name may repeat)."""
+    headers: tuple[tuple[str, str], ...]
+    """The request's headers as received, in order, up to the header budget (a name may repeat)."""
     raw_request_body: bytes | None
     raw_response_body: bytes | None
+    cut: Cut = NOTHING_CUT
+
+    @property
+    def size(self) -> int:
+        """What the entry holds, in bytes (for the journal's byte budget)."""
+        held = ENTRY_OVERHEAD + len(self.path) + len(self.query)
+        held += sum(len(name) + len(value) + 16 for name, value in self.headers)
+        return held + len(self.raw_request_body or b"") + len(self.raw_response_body or b"")
 
     @property
     def request_headers(self) -> dict[str, str]:
         """The request headers with lower-case names; a repeated header's values joined with ``, ``
         (RFC 9110 section 5.3)."""
         joined: dict[str, str] = {}
-        for name, value in self.headers.items():
+        for name, value in self.headers:
             key = name.lower()
             joined[key] = f"{joined[key]}, {value}" if key in joined else value
         return joined
 
     @property
     def request_body(self) -> str | None:
-        """The request body as text (see :func:`clip`)."""
-        return clip(self.raw_request_body)
+        """The request body as text (see :func:`text`)."""
+        return text(self.raw_request_body, self.cut.request_body)
 
     @property
     def response_body(self) -> str | None:
-        """The response body as text (see :func:`clip`)."""
-        return clip(self.raw_response_body)
+        """The response body as text (see :func:`text`)."""
+        return text(self.raw_response_body, self.cut.response_body)
 
 
-def clip(body: bytes | None) -> str | None:
-    """A body as text for the journal: decoded leniently and cut at ``BODY_LIMIT`` bytes."""
+def text(body: bytes | None, cut: int = 0) -> str | None:
+    """A journaled body as text: decoded leniently, with ``…`` when some of it was cut."""
     if body is None:
         return None
-    text = body[:BODY_LIMIT].decode("utf-8", errors="replace")
-    return text + "…" if len(body) > BODY_LIMIT else text
+    decoded = body.decode("utf-8", errors="replace")
+    return decoded + "…" if cut else decoded
 
 
-def bounded(body: bytes | None) -> bytes | None:
-    """``body`` cut to one byte more than :func:`clip` shows (enough to know it was longer), without a copy when it
-    is short: a full journal holds 10,000 entries."""
-    if body is None or len(body) <= BODY_LIMIT:
-        return body
-    return body[: BODY_LIMIT + 1]
+def kept_body(body: bytes | None, limit: int) -> tuple[bytes | None, int]:
+    """``body`` cut to ``limit`` bytes (no copy when it is shorter), and how many bytes were cut."""
+    if body is None or len(body) <= limit:
+        return body, 0
+    return body[:limit], len(body) - limit
+
+
+def kept_headers(headers: Iterable[tuple[str, str]], limit: int) -> tuple[tuple[tuple[str, str], ...], int]:
+    """The headers, in order, while their names and values fit in ``limit`` bytes; and how many bytes were cut.
+
+    A copy, not the request's own multidict: that one keeps every header as received (up to aiohttp's limits,
+    128 fields of 8 KB each), which made a full journal hold gigabytes.
+    """
+    kept: list[tuple[str, str]] = []
+    used = 0
+    cut = 0
+    for name, value in headers:
+        cost = len(name) + len(value)
+        if used + cost > limit:
+            cut += cost
+            continue
+        used += cost
+        kept.append((name, value))
+    return tuple(kept), cut
 
 
 class Journal:
-    """The last ``capacity`` requests."""
+    """The last requests: at most ``capacity`` entries holding at most ``max_bytes``, oldest out first."""
 
-    def __init__(self, capacity: int = 10_000) -> None:
-        self._entries: deque[JournalEntry] = deque(maxlen=capacity)
+    def __init__(self, capacity: int = 10_000, max_bytes: int = 32 * 1024 * 1024) -> None:
+        self._entries: deque[JournalEntry] = deque()
         self._ids = itertools.count(1)
+        self.capacity = capacity
+        self.max_bytes = max_bytes
+        self._bytes = 0
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    @property
+    def bytes(self) -> int:
+        """What the entries hold (:attr:`JournalEntry.size`)."""
+        return self._bytes
 
     def next_id(self) -> int:
         """A fresh entry id."""
         return next(self._ids)
 
     def add(self, entry: JournalEntry) -> None:
-        """Record an entry (the oldest falls out when full)."""
+        """Record an entry; the oldest fall out while the journal is over its count or byte budget (O(1) each)."""
         self._entries.append(entry)
+        self._bytes += entry.size
+        while len(self._entries) > self.capacity or (self._bytes > self.max_bytes and len(self._entries) > 1):
+            self._bytes -= self._entries.popleft().size
 
     def clear(self) -> None:
         """Forget every entry."""
         self._entries.clear()
+        self._bytes = 0
 
     def query(
-        self, api: str | None = None, operation: str | None = None, status: int | None = None, limit: int = 100
+        self,
+        api: str | None = None,
+        operation: str | None = None,
+        status: int | None = None,
+        limit: int = 100,
+        before: int | None = None,
     ) -> list[JournalEntry]:
-        """Matching entries, newest first."""
+        """Matching entries, newest first; with ``before``, only entries with a smaller id (the next page)."""
         found: Iterator[JournalEntry] = (
             entry
             for entry in reversed(self._entries)
-            if (api is None or entry.api == api)
+            if (before is None or entry.id < before)
+            and (api is None or entry.api == api)
             and (operation is None or entry.operation == operation)
             and (status is None or entry.status == status)
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 from fnmatch import fnmatchcase
 from functools import partial
@@ -11,8 +12,11 @@ from aiohttp import web
 from aiohttp.typedefs import Handler, Middleware
 
 from authkit_mock.core.errors import ADMIN, ApiError, render_error
-from authkit_mock.core.journal import JournalEntry, bounded, monotonic_ms
+from authkit_mock.core.journal import NOTHING_CUT, JournalEntry, kept_body, kept_headers, monotonic_ms
+from authkit_mock.core.journal import Cut as JournalCut
+from authkit_mock.core.public_urls import BadHostError, host_allowed, host_name, known_host_names
 from authkit_mock.core.runtime import API_SLUG, RUNTIME, Runtime
+from authkit_mock.core.settings import Settings
 
 log = logging.getLogger("authkit_mock")
 
@@ -90,6 +94,69 @@ async def apply_fault(request: web.Request) -> web.StreamResponse | None:
 
 
 _BODILESS = frozenset({204, 304})
+
+CLIENT_CLOSED = 499
+"""Journaled (never sent) for a request whose client went away before its answer: the status nginx logs for it.
+Not a 5xx: nothing went wrong in the server."""
+
+
+class BodyTimeoutError(Exception):
+    """The request body did not arrive within ``Limits.body_timeout`` (set on the body stream, so every reader of
+    it, ``request.read()`` and ``request.post()`` alike, stops waiting)."""
+
+
+class GarbageBudget:
+    """Collects cyclic garbage by bytes received, not only by object count (``Limits.collect_after_bytes``)."""
+
+    def __init__(self) -> None:
+        self.received = 0
+        self.collections = 0
+
+    def spend(self, request: web.Request, limit: int) -> None:
+        """Count what ``request`` brought; collect when the budget is spent."""
+        received = sum(len(name) + len(value) for name, value in request.raw_headers)
+        body = request.get(RAW_BODY)
+        self.received += received + (len(body) if body is not None else 0)
+        if self.received >= limit > 0:
+            self.received = 0
+            self.collections += 1
+            gc.collect()
+
+
+class HostGuard:
+    """Which ``Host`` headers the server answers (``core/public_urls.py``), with the answers of the few headers a
+    server sees remembered, so the check costs one dictionary lookup per request."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, bool] = {}
+        self._key: tuple[object, ...] = ()
+        self._known: frozenset[str] = frozenset()
+
+    def refusal(self, header: str | None, settings: Settings) -> ApiError | None:
+        """The error to answer for this ``Host`` header, or None when it names this server."""
+        if header is None:
+            return None  # HTTP/1.0 without Host: aiohttp uses the listening address
+        key = (id(settings), settings.host, settings.public_url, settings.allowed_hosts)
+        if key != self._key:
+            self._key, self._known, self._seen = key, known_host_names(settings), {}
+        allowed = self._seen.get(header)
+        if allowed is None:
+            try:
+                allowed = host_allowed(host_name(header), settings, self._known)
+            except BadHostError:
+                return ApiError(400, "The Host header is not a host name with an optional port.", code="bad_host")
+            if len(self._seen) >= 64:
+                self._seen.clear()  # many different hosts: someone is probing; keep the memory bounded
+            self._seen[header] = allowed
+        if allowed:
+            return None
+        return ApiError(
+            421,
+            "This server does not answer to that host name (see --allowed-host and --public-url).",
+            code="misdirected_request",
+        )
+
+
 """Statuses whose responses never have a body (RFC 9110 section 6.4.1), besides the 1xx ones."""
 
 
@@ -108,18 +175,32 @@ def root_middleware(between: Middleware | None = None) -> Middleware:
        (``FAULTS_IN_HANDLER``).
     """
 
+    hosts = HostGuard()
+    garbage = GarbageBudget()
+
     @web.middleware
     async def root(request: web.Request, handler: Handler) -> web.StreamResponse:
         started = monotonic_ms()
         runtime = request.app[RUNTIME]
         origin = request.headers.get("Origin")
         allowed = origin is not None and origin_allowed(origin, runtime.settings.cors_origins)
-        if allowed and request.method == "OPTIONS" and "Access-Control-Request-Method" in request.headers:
-            response = preflight(request)
-        elif between is None:
-            response = await errors_and_faults(request, handler, runtime)
-        else:
-            response = await between(request, partial(errors_and_faults, handler=handler, runtime=runtime))
+        misdirected = hosts.refusal(request.headers.get("Host"), runtime.settings)
+        body_timer = _body_deadline(request, runtime.settings.limits.body_timeout)
+        try:
+            if misdirected is not None:
+                # Before anything uses the Host (redirects, cookies, CORS): docs/operations/security.md, threat model.
+                allowed = False
+                response: web.StreamResponse = render_error(api_of(request), misdirected, request.path)
+            elif allowed and request.method == "OPTIONS" and "Access-Control-Request-Method" in request.headers:
+                response = preflight(request)
+            elif between is None:
+                response = await errors_and_faults(request, handler, runtime)
+            else:
+                response = await between(request, partial(errors_and_faults, handler=handler, runtime=runtime))
+        finally:
+            if body_timer is not None:
+                body_timer.cancel()
+            garbage.spend(request, runtime.settings.limits.collect_after_bytes)
         if allowed and origin is not None:
             response.headers["Access-Control-Allow-Origin"] = origin
             response.headers["Access-Control-Allow-Credentials"] = "true"
@@ -142,6 +223,20 @@ def preflight(request: web.Request) -> web.StreamResponse:
     return response
 
 
+def _body_deadline(request: web.Request, seconds: float) -> asyncio.TimerHandle | None:
+    """Stop waiting for the request body after ``seconds`` (a client sending it a byte at a time holds a connection
+    and a handler): the body stream then raises :class:`BodyTimeoutError` to whoever reads it."""
+    if not request.body_exists or request.content.at_eof() or seconds <= 0:
+        return None
+    content = request.content
+
+    def expire() -> None:
+        if not content.at_eof():
+            content.set_exception(BodyTimeoutError())
+
+    return asyncio.get_running_loop().call_later(seconds, expire)
+
+
 async def errors_and_faults(request: web.Request, handler: Handler, runtime: Runtime) -> web.StreamResponse:
     """Steps 4 and 5 of :func:`root_middleware`: injected faults, then the handler, with every error rendered."""
     try:
@@ -161,10 +256,25 @@ async def errors_and_faults(request: web.Request, handler: Handler, runtime: Run
         return render_error(api_of(request), ApiError(http_error.status, detail, headers=headers), request.path)
     except asyncio.CancelledError:
         raise
+    except (BodyTimeoutError, ConnectionError) as cut_short:
+        return _cut_short(request, cut_short)
     except Exception:
         log.exception("unexpected error in %s %s", request.method, request.path)
         internal = ApiError(500, "internal error in the reference server (see its log)")
         return render_error(api_of(request), internal, request.path)
+
+
+def _cut_short(request: web.Request, error: Exception) -> web.StreamResponse:
+    """The answer to a request whose body never came in full: 408 when it was too slow (``BodyTimeoutError``);
+    when the client went away (aiohttp ends the read with ``ConnectionResetError``), a 499 that only the journal
+    sees (aiohttp drops the write to the closed socket). Neither is a server error, so nothing is logged."""
+    if isinstance(error, BodyTimeoutError):
+        slow = ApiError(408, "The request body did not arrive in time.", headers={"Connection": "close"})
+        response: web.StreamResponse = render_error(api_of(request), slow, request.path)
+    else:
+        response = web.Response(status=CLIENT_CLOSED)
+    response.force_close()
+    return response
 
 
 def record(request: web.Request, response: web.StreamResponse, runtime: Runtime, started: float) -> None:
@@ -183,6 +293,15 @@ def record(request: web.Request, response: web.StreamResponse, runtime: Runtime,
         return
     found = runtime.operations.get(request.match_info.route)
     body = response.body if isinstance(response, web.Response) and isinstance(response.body, bytes) else None
+    limits = runtime.settings.limits
+    headers, headers_cut = kept_headers(request.headers.items(), limits.journal_header_bytes)
+    request_body, request_cut = kept_body(request.get(RAW_BODY), limits.journal_body_bytes)
+    response_body, response_cut = kept_body(body, limits.journal_body_bytes)
+    cut = (
+        JournalCut(headers_cut, request_cut, response_cut)
+        if headers_cut or request_cut or response_cut
+        else NOTHING_CUT
+    )
     runtime.journal.add(
         JournalEntry(
             id=runtime.journal.next_id(),
@@ -194,8 +313,9 @@ def record(request: web.Request, response: web.StreamResponse, runtime: Runtime,
             query=request.query_string,
             status=response.status,
             duration_ms=round(monotonic_ms() - started, 3),
-            headers=request.headers,
-            raw_request_body=bounded(request.get(RAW_BODY)),
-            raw_response_body=bounded(body),
+            headers=headers,
+            raw_request_body=request_body,
+            raw_response_body=response_body,
+            cut=cut,
         )
     )

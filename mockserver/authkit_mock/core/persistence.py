@@ -1,12 +1,14 @@
-"""``--state FILE``: users, sessions, applications, tokens, signing keys and the clock offset kept in SQLite.
+"""``--state FILE``: users, sessions, applications, streams and their sinks, tokens, signing keys and the clock
+offset kept in SQLite.
 
 A restarted server loads the file instead of seeding, so it still accepts the tokens it issued and still refuses
 the ones it revoked. The default stays in memory.
 
-How changes reach the file without touching the handlers: handlers add records to the store's dictionaries and
-change them in place (``token.revoked = True``). A :class:`PersistentStore` watches both (its dictionaries adopt
-every record put in them, and each :class:`~authkit_mock.core.store.Record` reports its attribute changes), collecting
-the changed records. :func:`state_middleware` writes them in one transaction after the handler and *before* the
+How changes reach the file without touching the handlers: handlers add records to the store's dictionaries, change
+them in place (``token.revoked = True``) and remove them (``del store.tokens[...]``). A :class:`PersistentStore`
+watches all three (its dictionaries adopt every record put in them and note every record taken out, and each
+:class:`~authkit_mock.core.store.Record` reports its attribute changes), collecting the changed and removed records.
+:func:`state_middleware` writes them in one transaction after the handler and *before* the
 response leaves, so whatever a client was told about is committed. Writing everything changed so far (not only
 what this request changed) keeps that true when requests interleave at ``await`` points.
 
@@ -16,7 +18,7 @@ on the same file is refused at start instead of the two silently diverging.
 
 Short-lived protocol state stays in memory and is lost on a restart, as a real server's would be after a
 deploy: outstanding SCRAM challenges, pending OIDC logins, the provider's authorization codes and userinfo
-access tokens, idempotency records, rate-limit windows, svix feature flags, the journal and injected faults.
+access tokens, idempotency records, rate-limit windows, the journal and injected faults.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ import base64
 import json
 import logging
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Mapping
 from dataclasses import fields
 from pathlib import Path
 from typing import Any, TypeVar
@@ -33,16 +35,17 @@ from typing import Any, TypeVar
 from aiohttp import web
 from aiohttp.typedefs import Handler
 
+from authkit_mock.core.entropy import Entropy
 from authkit_mock.core.errors import ApiError, render_error
 from authkit_mock.core.middlewares import api_of
 from authkit_mock.core.passwords import PasswordHash, ScramCredentials
 from authkit_mock.core.runtime import RUNTIME, Runtime
-from authkit_mock.core.store import WATCHER, Application, Record, Session, Store, Token, User
+from authkit_mock.core.store import WATCHER, Application, Record, Session, Sink, Store, Stream, Token, User
 from authkit_mock.core.tokens import SigningKey
 
 log = logging.getLogger("authkit_mock.state")
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SCHEMA = """
 CREATE TABLE schema_version (version INTEGER NOT NULL);
 CREATE TABLE server (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -58,9 +61,18 @@ CREATE TABLE sessions (
     PRIMARY KEY (api, id)
 );
 CREATE TABLE applications (id TEXT PRIMARY KEY, name TEXT NOT NULL, created_at REAL NOT NULL, uid TEXT);
+CREATE TABLE streams (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, created_at REAL NOT NULL, uid TEXT, expires_at REAL
+);
+CREATE TABLE sinks (
+    stream_id TEXT NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL, created_at REAL NOT NULL, uid TEXT,
+    current_token TEXT,
+    PRIMARY KEY (stream_id, id)
+);
 CREATE TABLE tokens (
     token TEXT PRIMARY KEY, api TEXT NOT NULL, kind TEXT NOT NULL, created_at REAL NOT NULL, subject TEXT,
-    app_id TEXT, session_id TEXT, expires_at REAL, revoked INTEGER NOT NULL, used INTEGER NOT NULL
+    app_id TEXT, session_id TEXT, expires_at REAL, revoked INTEGER NOT NULL, used INTEGER NOT NULL,
+    stream_id TEXT, sink_id TEXT, grants TEXT
 );
 """
 
@@ -68,6 +80,8 @@ TABLES: dict[type[Record], tuple[str, tuple[str, ...]]] = {
     User: ("users", ("api", "id")),
     Session: ("sessions", ("api", "id")),
     Application: ("applications", ("id",)),
+    Stream: ("streams", ("id",)),
+    Sink: ("sinks", ("stream_id", "id")),
     Token: ("tokens", ("token",)),
 }
 """Each record type's table and primary key; the columns are the record's fields, in order."""
@@ -130,14 +144,21 @@ def _upsert_sql(kind: type[Record]) -> str:
 class _Adopting(dict[Any, R]):
     """A store dictionary that starts watching every record put in it."""
 
-    def __init__(self, changed: Callable[[Record], None]) -> None:
+    def __init__(self, changed: Callable[[Record], None], removed: Callable[[Record], None]) -> None:
         super().__init__()
         self._changed = changed
+        self._removed = removed
 
     def __setitem__(self, key: Any, record: R) -> None:
         super().__setitem__(key, record)
         object.__setattr__(record, WATCHER, self._changed)
         self._changed(record)
+
+    def __delitem__(self, key: Any) -> None:
+        record = self[key]
+        super().__delitem__(key)
+        object.__setattr__(record, WATCHER, None)
+        self._removed(record)
 
 
 class PersistentStore(Store):
@@ -148,13 +169,21 @@ class PersistentStore(Store):
         self.wipe = wipe
         """True for a store made by a reset: the file's old records go when this one is first written."""
         self.changed: dict[int, Record] = {}
-        self.users = _Adopting(self._change)
-        self.sessions = _Adopting(self._change)
-        self.applications = _Adopting(self._change)
-        self.tokens = _Adopting(self._change)
+        self.removed: dict[int, Record] = {}
+        self.users = _Adopting(self._change, self._remove)
+        self.sessions = _Adopting(self._change, self._remove)
+        self.applications = _Adopting(self._change, self._remove)
+        self.streams = _Adopting(self._change, self._remove)
+        self.sinks = _Adopting(self._change, self._remove)
+        self.tokens = _Adopting(self._change, self._remove)
 
     def _change(self, record: Record) -> None:
+        self.removed.pop(id(record), None)
         self.changed[id(record)] = record
+
+    def _remove(self, record: Record) -> None:
+        self.changed.pop(id(record), None)
+        self.removed[id(record)] = record
 
 
 # -- the file ------------------------------------------------------------------------------------------------------
@@ -220,19 +249,19 @@ class StateFile:
         """Close the file (what was committed stays)."""
         self._db.close()
 
-    def signing_keys(self, issuers: Iterable[str]) -> dict[str, SigningKey]:
-        """One signing key per issuer: the file's, or a new one written to it."""
+    def signing_keys(self, issuers: Mapping[str, str], entropy: Entropy | None = None) -> dict[str, SigningKey]:
+        """One signing key per issuer (``issuers`` maps it to its algorithm): the file's, or a new one written to it."""
         keys: dict[str, SigningKey] = {}
         try:
             stored = dict(self._db.execute("SELECT issuer, jwk FROM signing_keys").fetchall())
             with self._transaction():
-                for issuer in issuers:
-                    if issuer in stored:
-                        keys[issuer] = SigningKey.from_jwk(json.loads(stored[issuer]))
-                    else:
-                        keys[issuer] = SigningKey.generate()
-                        jwk = json.dumps(keys[issuer].to_private_jwk())
-                        self._db.execute("INSERT INTO signing_keys VALUES (?, ?)", (issuer, jwk))
+                for issuer, algorithm in issuers.items():
+                    key = SigningKey.from_jwk(json.loads(stored[issuer])) if issuer in stored else None
+                    if key is None or key.algorithm != algorithm:
+                        key = SigningKey.generate(algorithm, entropy)
+                        jwk = json.dumps(key.to_private_jwk())
+                        self._db.execute("INSERT OR REPLACE INTO signing_keys VALUES (?, ?)", (issuer, jwk))
+                    keys[issuer] = key
         except (sqlite3.Error, ValueError, KeyError, TypeError) as error:
             raise StateFileError(f"cannot read the signing keys of state file {self.path}: {error}") from None
         return keys
@@ -260,6 +289,7 @@ class StateFile:
         except (sqlite3.Error, ValueError, TypeError) as error:
             raise StateFileError(f"cannot read state file {self.path}: {error}") from None
         store.changed.clear()
+        store.removed.clear()
         self._clock_offset = float(found[0]) if found else 0.0
         return store, self._clock_offset
 
@@ -273,21 +303,26 @@ class StateFile:
             store.add_token(record)
         elif isinstance(record, Application):
             store.applications[record.id] = record
+        elif isinstance(record, Stream):
+            store.streams[record.id] = record
+        elif isinstance(record, Sink):
+            store.sinks[(record.stream_id, record.id)] = record
 
     def flush(self, store: Store, clock_offset: float) -> None:
         """Write the records changed since the last flush (and the clock offset, if it moved) in one transaction."""
         if not isinstance(store, PersistentStore):
             return
-        if not store.changed and not store.wipe and clock_offset == self._clock_offset:
+        if not store.changed and not store.removed and not store.wipe and clock_offset == self._clock_offset:
             return
         changed = list(store.changed.values())
+        removed = list(store.removed.values())
         try:
             with self._transaction():
                 if store.wipe:
                     for table, _ in TABLES.values():
                         self._db.execute(f"DELETE FROM {table}")  # noqa: S608
                     self._db.execute("INSERT OR REPLACE INTO server VALUES (?, ?)", (SEEDED, "1"))
-                for kind in TABLES:
+                for kind, (table, key) in TABLES.items():
                     rows = [
                         [_encode(name, getattr(record, name)) for name in _columns(kind)]
                         for record in changed
@@ -295,6 +330,10 @@ class StateFile:
                     ]
                     if rows:
                         self._db.executemany(_upsert_sql(kind), rows)
+                    gone = [[getattr(record, name) for name in key] for record in removed if type(record) is kind]
+                    if gone:
+                        where = " AND ".join(f"{name} = ?" for name in key)
+                        self._db.executemany(f"DELETE FROM {table} WHERE {where}", gone)  # noqa: S608
                 if clock_offset != self._clock_offset:
                     self._db.execute("INSERT OR REPLACE INTO server VALUES (?, ?)", (CLOCK_OFFSET, repr(clock_offset)))
         except sqlite3.Error as error:
@@ -302,6 +341,8 @@ class StateFile:
         # Only forgotten once committed: a failed write is retried by the next request's flush.
         for record in changed:
             store.changed.pop(id(record), None)
+        for record in removed:
+            store.removed.pop(id(record), None)
         store.wipe = False
         self._clock_offset = clock_offset
 
@@ -340,7 +381,14 @@ async def state_middleware(request: web.Request, handler: Handler) -> web.Stream
 def attach_state(root: web.Application, runtime: Runtime, state: StateFile) -> None:
     """Make ``root`` keep its state in ``state``: load it (or seed and write it), and write every change."""
     root[STATE] = state
-    runtime.new_store = state.new_store
+    limits = runtime.settings.limits
+
+    def new_store() -> PersistentStore:
+        store = state.new_store()
+        store.limits = limits  # the configured bounds (evicted records stay in the file until the next reset)
+        return store
+
+    runtime.new_store = new_store
 
     async def close(_: web.Application) -> None:
         state.close()
@@ -350,6 +398,7 @@ def attach_state(root: web.Application, runtime: Runtime, state: StateFile) -> N
     runtime.reset_hooks.append(lambda: flush(runtime, state))
     if state.seeded():
         runtime.store, offset = state.load()
+        runtime.store.limits = limits
         if offset > runtime.settings.clock.offset:
             # Tokens issued while the clock was moved forward must not become "not yet valid" after a restart.
             runtime.settings.clock.advance(offset - runtime.settings.clock.offset)

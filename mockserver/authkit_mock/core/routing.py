@@ -19,10 +19,11 @@ def add_operation(
     *,
     optional_trailing_slash: bool = False,
 ) -> None:
-    """Serve ``operation_id`` of ``api`` at ``method path`` (and at ``path`` without its trailing slash when asked)."""
+    """Serve ``operation_id`` of ``api`` at ``method path`` (and at its other spelling, with or without the trailing
+    slash, when asked)."""
     paths = [path]
-    if optional_trailing_slash and path.endswith("/"):
-        paths.append(path.rstrip("/"))
+    if optional_trailing_slash:
+        paths.append(path.rstrip("/") if path.endswith("/") else path + "/")
     for spelling in paths:
         route = app.router.add_route(method, spelling, handler)
         runtime.register(route, api, operation_id)

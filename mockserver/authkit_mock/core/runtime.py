@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from aiohttp import web
 from aiohttp.web_urldispatcher import AbstractRoute
 
+from authkit_mock.core.credentials import CredentialCheck
 from authkit_mock.core.faults import Faults
 from authkit_mock.core.journal import Journal
 from authkit_mock.core.seed import DEFAULT_SEED, Seed, load_seed
@@ -32,6 +33,8 @@ class Runtime:
     """Called on reset, after the store is rebuilt: each API clears its own short-lived protocol state."""
     seeders: list[Callable[[Store, Seed], None]] = field(default_factory=list)
     """Each API adds its part of the seed to a fresh store."""
+    credential_checks: dict[str, CredentialCheck] = field(default_factory=dict)
+    """Each API's check of its own credential, for the protected stand-in resource (``authkit_mock.protected``)."""
     new_store: Callable[[], Store] = Store
     """Makes the fresh store a reset fills (``--state`` swaps in one that writes itself to the state file)."""
 

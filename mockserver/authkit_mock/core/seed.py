@@ -19,6 +19,8 @@ __all__ = [
     "Seed",
     "SeedFileError",
     "SessionSeed",
+    "SinkSeed",
+    "StreamSeed",
     "SvixSeed",
     "load_seed",
     "seed_json_schema",
@@ -61,6 +63,24 @@ class ApplicationSeed(_Strict):
     uid: str | None = None
 
 
+class SinkSeed(_Strict):
+    """A poller sink of a svix stream, with its first poller token (generated when not given)."""
+
+    id: str = Field(min_length=1, max_length=60)
+    name: str
+    uid: str | None = Field(default=None, min_length=1, max_length=60)
+    poller_token: str | None = Field(default=None, min_length=1)
+
+
+class StreamSeed(_Strict):
+    """A svix stream and its sinks."""
+
+    id: str = Field(min_length=1, max_length=60)
+    name: str
+    uid: str | None = Field(default=None, min_length=1, max_length=60)
+    sinks: list[SinkSeed] = []
+
+
 class AuthlanceSeed(_Strict):
     users: list[PersonSeed] = []
     sessions: list[SessionSeed] = []
@@ -73,6 +93,7 @@ class PasswordApiSeed(_Strict):
 class SvixSeed(_Strict):
     org_keys: list[str] = []
     applications: list[ApplicationSeed] = []
+    streams: list[StreamSeed] = []
 
 
 class BixarenaSeed(_Strict):
@@ -98,6 +119,18 @@ DEFAULT_SEED = Seed(
     svix=SvixSeed(
         org_keys=["testsk_demo_org_key"],
         applications=[ApplicationSeed(id="app_demo", uid="demo-app", name="Demo application")],
+        streams=[
+            StreamSeed(
+                id="strm_demo",
+                uid="demo-stream",
+                name="Demo stream",
+                sinks=[
+                    SinkSeed(
+                        id="sink_demo", uid="demo-sink", name="Demo poller", poller_token="pollsk_demo_poller_token"
+                    )
+                ],
+            )
+        ],
     ),
     bixarena=BixarenaSeed(
         users=[
@@ -111,7 +144,7 @@ DEFAULT_SEED = Seed(
 
 def load_seed(path: Path) -> Seed:
     """Read a seed file; :class:`SeedFileError` names the file, line and field of each mistake in it."""
-    data, root = read_nodes(path)
+    data, root = read_nodes(path)  # imports yaml only now (about 1 MiB and 20 ms at start otherwise)
     try:
         return Seed.model_validate(data if data is not None else {})
     except ValidationError as error:

@@ -8,10 +8,12 @@ line it came from. JSON files are read the same way (JSON is YAML).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
 from pydantic import ValidationError
+
+if TYPE_CHECKING:
+    import yaml
 
 
 class SeedFileError(Exception):
@@ -24,6 +26,8 @@ class SeedFileError(Exception):
 
 def read_nodes(path: Path) -> tuple[Any, yaml.Node | None]:
     """The file's data and its YAML node tree (``None`` for an empty file)."""
+    import yaml  # only runs with a seed file load it (about 1 MiB and 20 ms at start otherwise)
+
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
@@ -56,6 +60,8 @@ def _node_at(root: yaml.Node, location: tuple[int | str, ...], at_key: bool) -> 
 
     With ``at_key`` the last step stops at the mapping's key (an unknown field is reported where its name is).
     """
+    import yaml  # loaded by read_nodes already; imported here, not at module level, for the same reason
+
     node = root
     for step, part in enumerate(location, start=1):
         child: yaml.Node | None = None

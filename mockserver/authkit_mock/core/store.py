@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from authkit_mock.core.passwords import PasswordHash, ScramCredentials
+from authkit_mock.core.settings import Limits
 
 WATCHER = "_watcher"
 """The attribute a store that persists itself (``--state``, see ``persistence.py``) sets on the records it holds."""
@@ -72,6 +73,34 @@ class Application(Record):
 
 
 @dataclass
+class Stream(Record):
+    """A svix stream (the ``stream_id`` of the stream auth operations is its id or its uid)."""
+
+    id: str
+    name: str
+    created_at: float
+    uid: str | None = None
+    expires_at: float | None = None
+    """When the stream goes away (streams added through the admin API); None for seeded ones."""
+
+    def live(self, now: float) -> bool:
+        """Whether the stream still exists at ``now``."""
+        return self.expires_at is None or now < self.expires_at
+
+
+@dataclass
+class Sink(Record):
+    """A poller sink of a svix stream; ``current_token`` is its current poller token (the last one issued)."""
+
+    stream_id: str
+    id: str
+    name: str
+    created_at: float
+    uid: str | None = None
+    current_token: str | None = None
+
+
+@dataclass
 class Token(Record):
     """An opaque credential the server issued or was seeded with (JWTs are verified, not stored)."""
 
@@ -85,20 +114,52 @@ class Token(Record):
     expires_at: float | None = None
     revoked: bool = False
     used: bool = False
+    stream_id: str | None = None
+    """svix stream tokens and poller tokens: the stream they belong to."""
+    sink_id: str | None = None
+    """svix poller tokens: the sink they poll."""
+    grants: str | None = None
+    """svix portal tokens: what the token carries (feature flags, capabilities, read-only), as a JSON object."""
 
     def live(self, now: float) -> bool:
         """Whether the token can still be used at ``now``."""
         return not self.revoked and not self.used and (self.expires_at is None or now < self.expires_at)
 
 
+def _owners(token: Token) -> list[tuple[str, str, str]]:
+    owners = [
+        ("session", token.session_id),
+        ("subject", token.subject),
+        ("app", token.app_id),
+        ("stream", token.stream_id),
+    ]
+    return [(token.api, kind, owner) for kind, owner in owners if owner is not None]
+
+
 @dataclass
 class Store:
-    """The state of every API, indexed the way the handlers look it up."""
+    """The state of every API, indexed the way the handlers look it up.
+
+    Sessions and tokens are made by cheap requests (a login, an exchange, an app-portal link), so both are bounded
+    by ``limits``: past the bound the oldest record is forgotten, in O(1) (dictionaries keep insertion order), and
+    that credential stops working, as an old session of a real service would. Users are added by the admin API and
+    the seed (bounded by the body limit) and by the provider's login page (bounded by the provider). Only what
+    requests issued (``issued=True``) is counted and evicted: seeded and admin-added credentials (an org key, a
+    demo session) are never pushed out by a flood.
+    """
 
     users: dict[tuple[str, str], User] = field(default_factory=dict)
     sessions: dict[tuple[str, str], Session] = field(default_factory=dict)
     applications: dict[str, Application] = field(default_factory=dict)
     tokens: dict[str, Token] = field(default_factory=dict)
+    streams: dict[str, Stream] = field(default_factory=dict)
+    sinks: dict[tuple[str, str], Sink] = field(default_factory=dict)
+    """Keyed by (stream id, sink id)."""
+    limits: Limits = field(default_factory=Limits)
+    _issued_sessions: dict[tuple[str, str], None] = field(default_factory=dict, repr=False)
+    _issued_tokens: dict[str, None] = field(default_factory=dict, repr=False)
+    _owned: dict[tuple[str, str, str], dict[str, None]] = field(default_factory=dict, repr=False)
+    """Tokens by (api, owner kind, owner): logout, revoke-all and expire-all find theirs without a scan."""
 
     def add_user(self, user: User) -> User:
         """Add (or replace) a user; returns it."""
@@ -113,9 +174,16 @@ class Store:
         """Every user, or those of one API."""
         return (user for user in self.users.values() if api is None or user.api == api)
 
-    def add_session(self, session: Session) -> Session:
-        """Add a session; returns it."""
-        self.sessions[(session.api, session.id)] = session
+    def add_session(self, session: Session, issued: bool = False) -> Session:
+        """Add a session; returns it. ``issued``: made by a request, so counted against ``limits.sessions``."""
+        key = (session.api, session.id)
+        self.sessions[key] = session
+        if issued:
+            self._issued_sessions[key] = None
+            while len(self._issued_sessions) > self.limits.sessions:
+                oldest = next(iter(self._issued_sessions))
+                del self._issued_sessions[oldest]
+                self.sessions.pop(oldest, None)
         return session
 
     def session(self, api: str, session_id: str) -> Session | None:
@@ -126,10 +194,44 @@ class Store:
         """Every session, or those of one API."""
         return (session for session in self.sessions.values() if api is None or session.api == api)
 
-    def add_token(self, token: Token) -> Token:
-        """Add an opaque token; returns it."""
+    def add_token(self, token: Token, issued: bool = False) -> Token:
+        """Add an opaque token; returns it. ``issued``: made by a request, so counted against ``limits.tokens``."""
         self.tokens[token.token] = token
+        for owner in _owners(token):
+            self._owned.setdefault(owner, {})[token.token] = None
+        if issued:
+            self._issued_tokens[token.token] = None
+            while len(self._issued_tokens) > self.limits.tokens:
+                self.remove_token(next(iter(self._issued_tokens)))
         return token
+
+    def remove_token(self, value: str) -> None:
+        """Forget a token (one that can no longer be used, or the oldest issued one past the bound), if the store
+        has it, and drop it from the indexes."""
+        self._issued_tokens.pop(value, None)
+        token = self.tokens.pop(value, None)
+        for owner in _owners(token) if token is not None else ():
+            owned = self._owned.get(owner)
+            if owned is not None:
+                owned.pop(value, None)
+                if not owned:
+                    del self._owned[owner]
+
+    def tokens_owned(
+        self,
+        api: str,
+        *,
+        session: str | None = None,
+        subject: str | None = None,
+        app: str | None = None,
+        stream: str | None = None,
+    ) -> list[Token]:
+        """The tokens of ``api`` bound to one session, subject, application or svix stream (give one), in issue
+        order: from an index, so the cost follows what the owner holds, not what the store holds."""
+        given = [("session", session), ("subject", subject), ("app", app), ("stream", stream)]
+        kind, owner = next(((kind, owner) for kind, owner in given if owner is not None), ("app", ""))
+        keys = self._owned.get((api, kind, owner), {})
+        return [token for key in keys if (token := self.tokens.get(key)) is not None]
 
     def token(self, value: str) -> Token | None:
         """The record of an opaque token, if the server knows it."""
@@ -145,3 +247,27 @@ class Store:
         if found is not None:
             return found
         return next((app for app in self.applications.values() if app.uid == app_id), None)
+
+    def stream(self, stream_id: str, now: float) -> Stream | None:
+        """A live svix stream by id or uid."""
+        found = self.streams.get(stream_id)
+        if found is None:
+            found = next((s for s in self.streams.values() if s.uid == stream_id), None)
+        return found if found is not None and found.live(now) else None
+
+    def sink(self, stream: Stream, sink_id: str) -> Sink | None:
+        """A sink of ``stream`` by id or uid."""
+        found = self.sinks.get((stream.id, sink_id))
+        if found is not None:
+            return found
+        return next((s for s in self.sinks.values() if s.stream_id == stream.id and s.uid == sink_id), None)
+
+    def sinks_of(self, stream_id: str) -> list[Sink]:
+        """The sinks of one stream, in creation order."""
+        return [sink for sink in self.sinks.values() if sink.stream_id == stream_id]
+
+    def remove_stream(self, stream: Stream) -> None:
+        """Forget a stream and its sinks (their tokens stop working with them: the lookups fail)."""
+        for sink in self.sinks_of(stream.id):
+            del self.sinks[(sink.stream_id, sink.id)]
+        del self.streams[stream.id]

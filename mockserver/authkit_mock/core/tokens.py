@@ -1,9 +1,13 @@
 """Real JWTs: signing keys, the JWKS that publishes them, and minting and verifying tokens.
 
-Signing and parsing go through PyJWT (with ``cryptography``); nothing here parses a JWT by hand. Each API
+Signatures and parsing go through PyJWT (with ``cryptography``); nothing here parses a JWT by hand. Each API
 has its own :class:`TokenAuthority` (its own issuer, audience and key), so a token of one API is rejected by
-another. ES256 is used throughout: no upstream documents an algorithm, and an ECDSA P-256 signature costs a
-tenth of an RSA-2048 one.
+another. ES256 is the default: most upstreams document no algorithm, and an ECDSA P-256 signature costs a tenth of
+an RSA-2048 one. bixarena's internal JWTs are RS256, as upstream mints them (see ``apis/bixarena``).
+
+Minting builds what does not change per token once per key: the header segment (``{"alg","kid","typ"}``, sorted,
+as ``jwt.encode`` writes it) and PyJWT's algorithm object. Per token only the claims are serialised and signed,
+with that same PyJWT algorithm's ``sign`` (which also turns ECDSA's DER signature into JWS's raw ``r || s``).
 """
 
 from __future__ import annotations
@@ -11,18 +15,25 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from collections.abc import Mapping
-from dataclasses import dataclass
+import threading
+import uuid
+from collections.abc import Callable, Mapping
+from concurrent.futures import Future
 from typing import Any
 
 import jwt
-from cryptography.hazmat.primitives.asymmetric import ec
-from jwt.algorithms import ECAlgorithm
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from jwt.algorithms import ECAlgorithm, RSAAlgorithm, get_default_algorithms
 
 from authkit_mock.core.clock import Clock
 from authkit_mock.core.entropy import Entropy
 
 ALGORITHM = "ES256"
+"""The default algorithm."""
+RS256 = "RS256"
+RSA_BITS = 2048
+
+PrivateKey = ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey
 
 
 class InvalidTokenError(Exception):
@@ -40,36 +51,108 @@ def thumbprint(public_jwk: Mapping[str, Any]) -> str:
     return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
 
 
-@dataclass(frozen=True)
-class SigningKey:
-    """An EC P-256 private key with its ``kid``."""
+def b64url(data: bytes) -> str:
+    """Base64url without padding (RFC 7515 section 2)."""
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
 
-    kid: str
-    private_key: ec.EllipticCurvePrivateKey
+
+def _new_rsa_key() -> rsa.RSAPrivateKey:
+    return rsa.generate_private_key(public_exponent=65537, key_size=RSA_BITS)
+
+
+def _fulfil(future: Future[PrivateKey], make: Callable[[], PrivateKey]) -> None:
+    try:
+        future.set_result(make())
+    except BaseException as error:  # handed to whoever waits for the key
+        future.set_exception(error)
+
+
+class SigningKey:
+    """A private key (EC P-256 for ES256, RSA-2048 for RS256) with its ``kid``.
+
+    A generated RSA key is made in a background thread, started at once: RSA-2048 generation takes 0.15 to 0.5 s,
+    which would otherwise delay every start, or block the event loop on first use. ``cryptography`` releases the
+    GIL while it generates, so the server starts and answers meanwhile; the first use waits for the key if needed.
+    """
+
+    def __init__(
+        self,
+        kid: str,
+        private_key: PrivateKey | None = None,
+        algorithm: str = ALGORITHM,
+        make: Callable[[], PrivateKey] | None = None,
+    ) -> None:
+        if private_key is None and make is None:
+            raise ValueError("a signing key needs a private key or a way to make one")
+        self.kid = kid
+        self.algorithm = algorithm
+        self._private_key = private_key
+        self._public_key: ec.EllipticCurvePublicKey | rsa.RSAPublicKey | None = None
+        self._made: Future[PrivateKey] | None = None
+        if private_key is None and make is not None:
+            self._made = Future()
+            threading.Thread(target=_fulfil, args=(self._made, make), name=f"keygen-{kid}", daemon=True).start()
+
+    @property
+    def private_key(self) -> PrivateKey:
+        """The private key (waiting for it if it is still being made)."""
+        if self._private_key is None:
+            assert self._made is not None
+            self._private_key = self._made.result()
+        return self._private_key
+
+    @property
+    def public_key(self) -> ec.EllipticCurvePublicKey | rsa.RSAPublicKey:
+        """The public half (derived once)."""
+        if self._public_key is None:
+            self._public_key = self.private_key.public_key()
+        return self._public_key
 
     @classmethod
-    def generate(cls) -> SigningKey:
-        """A fresh key (the ``kid`` is its thumbprint)."""
+    def generate(cls, algorithm: str = ALGORITHM, entropy: Entropy | None = None) -> SigningKey:
+        """A fresh key. ES256: the ``kid`` is the key's RFC 7638 thumbprint. RS256: a random UUID, as upstream
+        bixarena's ``JwkKeyStore`` names its keys, drawn from ``entropy``; the key itself is made in the background."""
+        if algorithm == RS256:
+            random = (entropy or Entropy()).token_bytes(16)
+            return cls(str(uuid.UUID(bytes=random, version=4)), algorithm=RS256, make=_new_rsa_key)
+        if algorithm != ALGORITHM:
+            raise ValueError(f"unsupported signing algorithm {algorithm!r}")
         key = ec.generate_private_key(ec.SECP256R1())
         return cls(thumbprint(ECAlgorithm.to_jwk(key.public_key(), as_dict=True)), key)
 
     @classmethod
     def from_jwk(cls, jwk: Mapping[str, Any]) -> SigningKey:
-        """Load a private EC JWK (as written by :meth:`to_private_jwk`)."""
+        """Load a private EC or RSA JWK (as written by :meth:`to_private_jwk`)."""
+        if jwk.get("kty") == "RSA":
+            rsa_key = RSAAlgorithm.from_jwk(dict(jwk))
+            if not isinstance(rsa_key, rsa.RSAPrivateKey):
+                raise ValueError("a signing key must be a private key")
+            if "kid" not in jwk:
+                raise ValueError("an RSA signing key needs a kid")
+            return cls(str(jwk["kid"]), rsa_key, RS256)
         key = ECAlgorithm.from_jwk(dict(jwk))
         if not isinstance(key, ec.EllipticCurvePrivateKey):
             raise ValueError("a signing key must be an EC private key")
         return cls(str(jwk.get("kid") or thumbprint(jwk)), key)
 
+    def _jwk(self, private: bool) -> dict[str, Any]:
+        key = self.private_key
+        jwk: dict[str, Any]
+        if isinstance(key, rsa.RSAPrivateKey):
+            jwk = RSAAlgorithm.to_jwk(key if private else key.public_key(), as_dict=True)
+        else:
+            jwk = ECAlgorithm.to_jwk(key if private else key.public_key(), as_dict=True)
+        # PyJWT adds ``key_ops`` to RSA JWKs only; upstream's (Nimbus) JWKS has none, nor do the EC keys here.
+        jwk.pop("key_ops", None)
+        return {**jwk, "kid": self.kid, "alg": self.algorithm, "use": "sig"}
+
     def to_private_jwk(self) -> dict[str, Any]:
         """The private JWK, for a key file."""
-        jwk: dict[str, Any] = ECAlgorithm.to_jwk(self.private_key, as_dict=True)
-        return {**jwk, "kid": self.kid, "alg": ALGORITHM, "use": "sig"}
+        return self._jwk(private=True)
 
     def to_public_jwk(self) -> dict[str, Any]:
         """The public JWK, as published in a JWKS."""
-        jwk: dict[str, Any] = ECAlgorithm.to_jwk(self.private_key.public_key(), as_dict=True)
-        return {**jwk, "kid": self.kid, "alg": ALGORITHM, "use": "sig"}
+        return self._jwk(private=False)
 
 
 class TokenAuthority:
@@ -79,13 +162,20 @@ class TokenAuthority:
         self.issuer = issuer
         self.audience = audience
         self.key = key
-        self._public_key = key.private_key.public_key()
+        self.algorithm = key.algorithm
         self._clock = clock
         self._entropy = entropy
+        self._signer = get_default_algorithms()[key.algorithm]
+        # The header never changes for this key: its segment is encoded once (sorted members, as ``jwt.encode``).
+        header = {"alg": key.algorithm, "kid": key.kid, "typ": "JWT"}
+        self._header_segment = b64url(json.dumps(header, separators=(",", ":")).encode()) + "."
+        self._jwks: dict[str, Any] | None = None
 
     def jwks(self) -> dict[str, Any]:
-        """The JSON Web Key Set (RFC 7517 section 5) that verifies this authority's tokens."""
-        return {"keys": [self.key.to_public_jwk()]}
+        """The JSON Web Key Set (RFC 7517 section 5) that verifies this authority's tokens (built once)."""
+        if self._jwks is None:
+            self._jwks = {"keys": [self.key.to_public_jwk()]}
+        return self._jwks
 
     def mint(self, subject: str, lifetime: float, jti: str | None = None, **claims: Any) -> tuple[str, dict[str, Any]]:
         """A signed token for ``subject`` valid for ``lifetime`` seconds, and its claims."""
@@ -100,13 +190,14 @@ class TokenAuthority:
             "jti": jti or self._entropy.token_urlsafe(16),
             **claims,
         }
-        token = jwt.encode(payload, self.key.private_key, algorithm=ALGORITHM, headers={"kid": self.key.kid})
-        return token, payload
+        signing_input = self._header_segment + b64url(json.dumps(payload, separators=(",", ":")).encode())
+        signature = self._signer.sign(signing_input.encode("ascii"), self.key.private_key)
+        return f"{signing_input}.{b64url(signature)}", payload
 
     def verify(self, token: str) -> dict[str, Any]:
         """The claims of a token this authority issued and that is valid now; :class:`InvalidTokenError` otherwise.
 
-        Rejects (RFC 8725 section 3.1 and 3.2): any algorithm but ES256 (so ``none`` and HS256 signed with the
+        Rejects (RFC 8725 section 3.1 and 3.2): any algorithm but the key's (so ``none`` and HS256 signed with the
         public key), an unknown or missing ``kid``, a bad signature, another issuer or audience, and a token
         that is expired or not yet valid by the server's clock.
         """
@@ -118,15 +209,15 @@ class TokenAuthority:
             header = jwt.get_unverified_header(token)
         except jwt.PyJWTError as error:
             raise InvalidTokenError(f"malformed token: {error}") from None
-        if header.get("alg") != ALGORITHM:
+        if header.get("alg") != self.algorithm:
             raise InvalidTokenError(f"algorithm {header.get('alg')!r} is not accepted")
         if header.get("kid") != self.key.kid:
             raise InvalidTokenError("unknown key id")
         try:
             claims: dict[str, Any] = jwt.decode(
                 token,
-                self._public_key,
-                algorithms=[ALGORITHM],
+                self.key.public_key,
+                algorithms=[self.algorithm],
                 audience=self.audience,
                 issuer=self.issuer,
                 # Time is checked below against the server's clock, which QA can move forward.

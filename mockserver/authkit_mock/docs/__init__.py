@@ -16,7 +16,6 @@ from pathlib import Path
 from string import Template
 from typing import Any
 
-import yaml
 from aiohttp import web
 
 from authkit_mock.core.errors import ApiError
@@ -84,6 +83,8 @@ class DocsSite:
         if name not in documented(request):
             raise ApiError(404, f"no API named {name} on this server", code="not_found")
         if name not in self._contracts:
+            import yaml  # loaded when the docs are first read, not at every start
+
             self._contracts[name] = yaml.safe_load(spec_file(name).read_text(encoding="utf-8"))
         return self._contracts[name]
 
@@ -130,6 +131,8 @@ class DocsSite:
     async def contract_yaml(self, request: web.Request) -> web.Response:
         """GET /docs/{name}/openapi.yaml: the same, as YAML."""
         contract = self.served_contract(request, request.match_info["name"])
+        import yaml
+
         text = yaml.safe_dump(contract, sort_keys=False, allow_unicode=True, width=120)
         return web.Response(text=text, content_type="application/yaml", charset="utf-8")
 

@@ -6,7 +6,7 @@ parameters of RFC 7636 section 4.3 and the OpenID Connect ``scope=openid`` and `
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -26,14 +26,18 @@ AUTHORIZE_PARAMETERS = (
     "code_challenge_method",
 )
 """What an authorization request carries; the login form posts exactly these back (as hidden fields)."""
+PARAMETER_MAX = 1024
+"""The longest ``state``, ``nonce`` and ``scope`` accepted (RFC 6749 and OIDC Core set none; real clients send
+a few dozen characters): a code keeps them until it is exchanged."""
 
 
 @dataclass(frozen=True)
 class RegisteredClient:
     """A client the provider knows: its id, the name shown on the login page, its redirect paths.
 
-    Redirect paths are relative to the server's base URL as the browser reached it, so one registration works
-    on any host name and port the reference server is reached at.
+    Redirect paths are relative to each base URL the server is configured to be known by
+    (``core.public_urls.known_base_urls``: the loopback names, the bind address and the public URL, with the listen
+    port), never to the Host of the request: a foreign Host must not register its own redirect URI.
     """
 
     client_id: str
@@ -107,15 +111,27 @@ def redirect_to(redirect_uri: str, parameters: Mapping[str, str], status: int) -
     return web.Response(status=status, headers=headers)
 
 
+def redirect_uri_registered(redirect_uri: str, client: RegisteredClient, known_base: Callable[[str], bool]) -> bool:
+    """Whether ``redirect_uri`` is one of ``client``'s redirect paths under a base URL ``known_base`` accepts
+    (exact match: no query, no fragment, RFC 6749 section 3.1.2.2 and OAuth 2.0 Security BCP section 4.1)."""
+    for path in client.redirect_paths:
+        if redirect_uri.endswith(path) and known_base(redirect_uri[: len(redirect_uri) - len(path)]):
+            return True
+    return False
+
+
 def parse_authorization_request(
-    parameters: MultiMapping[str], base_url: str, clients: Mapping[str, RegisteredClient]
+    parameters: MultiMapping[str],
+    known_base: Callable[[str], bool],
+    clients: Mapping[str, RegisteredClient],
+    example_base: str,
 ) -> AuthorizationRequest:
     """Check an authorization request (from the query, or posted back by the login form).
 
-    ``clients`` are the registered clients by id; their redirect paths are relative to ``base_url`` (the
-    server's URL as the browser reached it). The client and its redirect URI are checked first: until they are
-    known good, nothing may be redirected (:class:`UnrecoverableRequestError`); every later problem goes back to
-    the client as :class:`AuthorizationError`.
+    ``clients`` are the registered clients by id; their redirect paths are relative to any base URL
+    ``known_base`` accepts (``example_base`` is the one named in the error message). The client and its redirect
+    URI are checked first: until they are known good, nothing may be redirected (:class:`UnrecoverableRequestError`);
+    every later problem goes back to the client as :class:`AuthorizationError`.
     """
     values: dict[str, str] = {}
     duplicated: list[str] = []
@@ -132,13 +148,22 @@ def parse_authorization_request(
             f"Unknown client {client_id!r}: this provider knows {', '.join(sorted(clients))}."
         )
     redirect_uri = values.get("redirect_uri")
-    registered = [f"{base_url}{path}" for path in clients[client_id].redirect_paths]
-    if redirect_uri is None or redirect_uri not in registered or "redirect_uri" in duplicated:
+    client = clients[client_id]
+    registered = [f"{example_base}{path}" for path in client.redirect_paths]
+    if (
+        redirect_uri is None
+        or not redirect_uri_registered(redirect_uri, client, known_base)
+        or "redirect_uri" in duplicated
+    ):
         raise UnrecoverableRequestError(
             f"The redirect URI {redirect_uri!r} is not registered for client {client_id!r} "
             f"(registered: {', '.join(registered)})."
         )
     state = values.get("state")
+    overlong = [name for name in ("state", "nonce", "scope") if len(values.get(name, "")) > PARAMETER_MAX]
+    if overlong:
+        description = f"{', '.join(overlong)}: at most {PARAMETER_MAX} characters."
+        raise AuthorizationError(redirect_uri, None, "invalid_request", description)
 
     def fail(error: str, description: str) -> AuthorizationError:
         return AuthorizationError(redirect_uri, state, error, description)

@@ -8,12 +8,12 @@ from typing import Any
 from aiohttp import web
 from aiohttp.typedefs import Handler
 from aiohttp.web_protocol import RequestPayloadError
-from email_validator import EmailNotValidError, validate_email
 from multidict import MultiDict, MultiMapping
 
-from authkit_mock.core.public_urls import base_url_of
+from authkit_mock.core.public_urls import base_url_of, is_known_base_url
 from authkit_mock.core.routing import runtime_of
 from authkit_mock.core.settings import IDP_PATH
+from authkit_mock.formats import is_email, normalized_email
 from authkit_mock.idp.authorization import (
     AuthorizationError,
     AuthorizationRequest,
@@ -140,7 +140,10 @@ def _checked_request(request: web.Request, parameters: MultiMapping[str]) -> Aut
     """The checked authorization request, or what to answer instead (an error page, or an error redirect)."""
     provider = request.app[PROVIDER]
     try:
-        return parse_authorization_request(parameters, base_url_of(request), provider.clients)
+        settings = runtime_of(request).settings
+        return parse_authorization_request(
+            parameters, lambda base: is_known_base_url(base, settings), provider.clients, base_url_of(request)
+        )
     except UnrecoverableRequestError as error:
         return request.app[PAGES].error("This login request is not valid", error.detail, 400)
     except AuthorizationError as error:
@@ -163,7 +166,7 @@ def _log_in_new_user(request: web.Request, auth_request: AuthorizationRequest, t
         client = provider.clients[auth_request.client_id]
         users = provider.users()
         return request.app[PAGES].login(auth_request, client, users, error=problem, typed=typed, status=400)
-    provider.add_user(typed["subject"], typed["name"], _normalized_email(typed["email"]))
+    provider.add_user(typed["subject"], typed["name"], normalized_email(typed["email"]))
     return _redirect_with_code(provider, auth_request, typed["subject"], status=303)
 
 
@@ -233,14 +236,15 @@ def _new_user_problem(provider: Provider, typed: Mapping[str, str]) -> str | Non
         return f"A Synapse user id has 1 to {SUBJECT_MAX} letters, digits and . _ @ - characters."
     if len(name) > NAME_MAX:
         return f"The name has at most {NAME_MAX} characters."
-    try:
-        validate_email(email, check_deliverability=False)
-    except EmailNotValidError as error:
-        return f"The email is not valid: {error}"
+    if not is_email(email):
+        return "The email is not valid: it must be an address like name@example.org."
     if provider.user(subject) is not None:
         return f"User {subject} already exists: pick them from the list."
-    return None
+    return _room_problem(provider)
 
 
-def _normalized_email(email: str) -> str:
-    return validate_email(email, check_deliverability=False).normalized
+def _room_problem(provider: Provider) -> str | None:
+    if provider.room_for_users():
+        return None
+    limit = provider.runtime.settings.limits.provider_users
+    return f"This provider holds {limit} people typed in here already: pick one of the list, or reset the server."

@@ -13,6 +13,7 @@ from typing import Any
 
 from multidict import MultiMapping
 
+from authkit_mock.core.bounded import BoundedMap, text_bytes
 from authkit_mock.core.pkce import is_valid_verifier, verifier_matches
 from authkit_mock.core.runtime import Runtime
 from authkit_mock.core.store import User
@@ -73,13 +74,38 @@ class Provider:
         self.runtime = runtime
         self.clients = dict(clients)
         """The registered clients, by client id."""
-        self._codes: dict[str, AuthorizationCode] = {}
-        self._access_tokens: dict[str, AccessToken] = {}
+        limits = runtime.settings.limits
+        # Anyone can get a code (the login page asks for no password), so codes and the access tokens they buy
+        # are bounded (count and bytes, oldest out first; ``core/bounded.py``). A code holds the request's nonce,
+        # state and scope, each at most ``PARAMETER_MAX`` characters.
+        self._codes: BoundedMap[str, AuthorizationCode] = BoundedMap(
+            limits.authorization_codes,
+            limits.authorization_codes * 4096,
+            lambda code, record: (
+                text_bytes(code, record.redirect_uri, record.code_challenge, record.subject)
+                + text_bytes(record.scope, record.nonce, record.access_tokens)
+            ),
+            lambda record: record.expires_at,
+        )
+        self._access_tokens: BoundedMap[str, AccessToken] = BoundedMap(
+            limits.authorization_codes,
+            limits.authorization_codes * 1024,
+            lambda token, record: text_bytes(token, record.subject, record.scope),
+            lambda record: record.expires_at,
+        )
+        self.typed_in_users = 0
+        """Users registered on the login page since the last reset (bounded by ``Limits.provider_users``)."""
+
+    @property
+    def codes(self) -> BoundedMap[str, AuthorizationCode]:
+        """The bounded map holding the outstanding authorization codes."""
+        return self._codes
 
     def clear(self) -> None:
         """Forget every code and access token."""
         self._codes.clear()
         self._access_tokens.clear()
+        self.typed_in_users = 0
 
     def users(self) -> list[User]:
         """The people who can log in, ordered by Synapse user id."""
@@ -89,16 +115,20 @@ class Provider:
         """One person, by Synapse user id."""
         return self.runtime.store.user(IDP_API, subject)
 
+    def room_for_users(self) -> bool:
+        """Whether the login page may register one more person (``Limits.provider_users`` since the last reset)."""
+        return self.typed_in_users < self.runtime.settings.limits.provider_users
+
     def add_user(self, subject: str, name: str, email: str) -> User:
         """Register a person typed in on the login page."""
+        self.typed_in_users += 1
         return self.runtime.store.add_user(User(api=IDP_API, id=subject, subject=subject, name=name, email=email))
 
     def issue_code(self, request: AuthorizationRequest, subject: str) -> str:
         """A fresh single-use code for ``subject``, bound to ``request`` (RFC 6749 section 4.1.2)."""
         now = self.runtime.clock_now
-        self._prune(now)
         code = self.runtime.settings.entropy.token_urlsafe(24)
-        self._codes[code] = AuthorizationCode(
+        record = AuthorizationCode(
             client_id=request.client_id,
             redirect_uri=request.redirect_uri,
             code_challenge=request.code_challenge,
@@ -108,6 +138,7 @@ class Provider:
             auth_time=int(now),
             expires_at=now + CODE_TTL,
         )
+        self._codes.put(code, record, now)
         return code
 
     def exchange(self, form: MultiMapping[str]) -> dict[str, Any]:
@@ -125,8 +156,9 @@ class Provider:
             raise OAuthError("invalid_grant", "Unknown authorization code.")
         if record.used:
             for token in record.access_tokens:
-                if token in self._access_tokens:
-                    self._access_tokens[token].revoked = True
+                issued = self._access_tokens.get(token)
+                if issued is not None:
+                    issued.revoked = True
             raise OAuthError("invalid_grant", "The authorization code was already used.")
         record.used = True
         if now >= record.expires_at:
@@ -183,7 +215,7 @@ class Provider:
 
     def _tokens_for(self, record: AuthorizationCode, now: float) -> dict[str, Any]:
         access_token = self.runtime.settings.entropy.token_urlsafe(32)
-        self._access_tokens[access_token] = AccessToken(record.subject, record.scope, now + ACCESS_TOKEN_TTL)
+        self._access_tokens.put(access_token, AccessToken(record.subject, record.scope, now + ACCESS_TOKEN_TTL), now)
         record.access_tokens.append(access_token)
         claims: dict[str, Any] = {"aud": record.client_id, "auth_time": record.auth_time}
         if record.nonce is not None:
@@ -200,12 +232,6 @@ class Provider:
             "id_token": id_token,
             "scope": record.scope,
         }
-
-    def _prune(self, now: float) -> None:
-        for code in [code for code, record in self._codes.items() if now >= record.expires_at]:
-            del self._codes[code]
-        for token in [token for token, record in self._access_tokens.items() if now >= record.expires_at]:
-            del self._access_tokens[token]
 
 
 def _profile_claims(user: User, scopes: frozenset[str]) -> dict[str, Any]:

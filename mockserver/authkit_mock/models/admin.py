@@ -6,7 +6,9 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AwareDatetime, BaseModel, EmailStr, Field
+from authkit_mock.base_model import Model
+from authkit_mock.formats import EmailStr
+from pydantic import AwareDatetime, Field
 
 
 class ApiSlug(StrEnum):
@@ -17,7 +19,7 @@ class ApiSlug(StrEnum):
     pacerpro = "pacerpro"
 
 
-class AdminError(BaseModel):
+class AdminError(Model):
     error: Annotated[
         str,
         Field(
@@ -34,11 +36,11 @@ class AdminError(BaseModel):
     ] = None
 
 
-class StatusOk(BaseModel):
+class StatusOk(Model):
     status: Annotated[str, Field(description="Always `ok`.", examples=["ok"])]
 
 
-class Health(BaseModel):
+class Health(Model):
     status: Annotated[str, Field(description="Always `ok`.", examples=["ok"])]
     apis: Annotated[
         list[str],
@@ -56,7 +58,7 @@ class Health(BaseModel):
     ]
 
 
-class AdminUser(BaseModel):
+class AdminUser(Model):
     api: Annotated[
         str,
         Field(
@@ -94,7 +96,7 @@ class AdminUser(BaseModel):
     ]
 
 
-class AdminUserList(BaseModel):
+class AdminUserList(Model):
     items: Annotated[
         list[AdminUser], Field(description="The users, in creation order.")
     ]
@@ -107,7 +109,7 @@ class Api(StrEnum):
     pacerpro = "pacerpro"
 
 
-class AdminUserIn(BaseModel):
+class AdminUserIn(Model):
     api: Annotated[
         Api, Field(description="The API to add the user to (svix has no users).")
     ]
@@ -145,7 +147,7 @@ class AdminUserIn(BaseModel):
     ] = None
 
 
-class AdminSession(BaseModel):
+class AdminSession(Model):
     api: Annotated[
         str,
         Field(
@@ -190,7 +192,7 @@ class AdminSession(BaseModel):
     ]
 
 
-class AdminSessionList(BaseModel):
+class AdminSessionList(Model):
     items: Annotated[
         list[AdminSession], Field(description="The sessions, in creation order.")
     ]
@@ -200,7 +202,7 @@ class Api1(StrEnum):
     authlance = "authlance"
 
 
-class AdminSessionIn(BaseModel):
+class AdminSessionIn(Model):
     api: Annotated[
         Api1,
         Field(description="The API to add the session to (only authlance for now)."),
@@ -233,7 +235,7 @@ class AdminSessionIn(BaseModel):
     ] = None
 
 
-class AdminApplication(BaseModel):
+class AdminApplication(Model):
     id: Annotated[
         str,
         Field(
@@ -260,14 +262,14 @@ class AdminApplication(BaseModel):
     ]
 
 
-class AdminApplicationList(BaseModel):
+class AdminApplicationList(Model):
     items: Annotated[
         list[AdminApplication],
         Field(description="The applications, in creation order."),
     ]
 
 
-class AdminApplicationIn(BaseModel):
+class AdminApplicationIn(Model):
     id: Annotated[
         str | None,
         Field(
@@ -298,7 +300,416 @@ class AdminApplicationIn(BaseModel):
     ]
 
 
-class AdminToken(BaseModel):
+class AdminStreamIn(Model):
+    id: Annotated[
+        str | None,
+        Field(
+            description="The stream id; `strm_` and 27 random characters when missing. Must be unused as an id or uid.",
+            examples=["strm_qa_orders"],
+            max_length=60,
+            min_length=1,
+        ),
+    ] = None
+    uid: Annotated[
+        str | None,
+        Field(
+            description="The stream's own unique id, or null for none. Must be unused as an id or uid.",
+            examples=["orders"],
+            max_length=60,
+            min_length=1,
+        ),
+    ] = None
+    name: Annotated[
+        str,
+        Field(
+            description="The stream's name.", examples=["Order events"], min_length=1
+        ),
+    ]
+
+
+class AdminSink(Model):
+    id: Annotated[
+        str,
+        Field(description="The sink id (usable as `sink_id`).", examples=["sink_demo"]),
+    ]
+    uid: Annotated[
+        str | None,
+        Field(
+            description="The sink's own unique id, if set (also usable as `sink_id`).",
+            examples=["demo-sink"],
+        ),
+    ]
+    name: Annotated[
+        str, Field(description="The sink's name.", examples=["Demo poller"])
+    ]
+    created_at: Annotated[
+        AwareDatetime,
+        Field(
+            description="When the sink was created (server clock).",
+            examples=["2026-01-01T09:00:00Z"],
+        ),
+    ]
+    poller_token: Annotated[
+        str | None,
+        Field(
+            description="The sink's current poller token, or null when it has expired (rotate to get a new one).",
+            examples=["pollsk_demo_poller_token"],
+        ),
+    ]
+
+
+class AdminSinkIn(Model):
+    id: Annotated[
+        str | None,
+        Field(
+            description="The sink id; `sink_` and 27 random characters when missing. Must be unused in the stream.",
+            examples=["sink_qa_poller"],
+            max_length=60,
+            min_length=1,
+        ),
+    ] = None
+    uid: Annotated[
+        str | None,
+        Field(
+            description="The sink's own unique id, or null for none. Must be unused in the stream.",
+            examples=["qa-poller"],
+            max_length=60,
+            min_length=1,
+        ),
+    ] = None
+    name: Annotated[
+        str, Field(description="The sink's name.", examples=["QA poller"], min_length=1)
+    ]
+
+
+class AdminPollerToken(Model):
+    stream_id: Annotated[
+        str, Field(description="The stream's id.", examples=["strm_demo"])
+    ]
+    sink_id: Annotated[str, Field(description="The sink's id.", examples=["sink_demo"])]
+    id: Annotated[
+        str,
+        Field(
+            description="The token's id (as `ApiTokenOut.id` gives it).",
+            examples=["tok_5b1a4c0e9f2d7a3b8c6e1f04"],
+        ),
+    ]
+    token: Annotated[
+        str,
+        Field(description="The token itself.", examples=["pollsk_demo_poller_token"]),
+    ]
+    created_at: Annotated[
+        AwareDatetime,
+        Field(
+            description="When the token was issued (server clock).",
+            examples=["2026-01-01T09:00:00Z"],
+        ),
+    ]
+    expires_at: Annotated[
+        AwareDatetime | None,
+        Field(
+            description="When the token stops working (server clock).",
+            examples=["2027-01-01T09:00:00Z"],
+        ),
+    ]
+    current: Annotated[
+        bool,
+        Field(
+            description="Whether this is the sink's current token (the one `get_stream_poller_token` answers).",
+            examples=[True],
+        ),
+    ]
+    live: Annotated[
+        bool,
+        Field(
+            description="Whether the token still works (not expired, not revoked by a rotation).",
+            examples=[True],
+        ),
+    ]
+
+
+class AdminPollerTokenList(Model):
+    items: Annotated[
+        list[AdminPollerToken], Field(description="The poller tokens, in issue order.")
+    ]
+
+
+class AdminTokenGrants(Model):
+    feature_flags: Annotated[
+        list[str],
+        Field(
+            description="The feature flags the token has access to.",
+            examples=[["beta"]],
+        ),
+    ]
+    capabilities: Annotated[
+        list[str] | None,
+        Field(
+            description="The capabilities of an app token (null for a stream token).",
+            examples=[["ViewBase", "ViewEndpointSecret"]],
+        ),
+    ]
+    read_only: Annotated[
+        bool | None,
+        Field(
+            description="The deprecated `readOnly` an app token was issued with (null when not given, and for a stream token).",
+            examples=[None],
+        ),
+    ]
+
+
+class Api2(StrEnum):
+    svix = "svix"
+
+
+class Kind(StrEnum):
+    org_key = "org_key"
+
+
+class AdminTokenIn(Model):
+    api: Annotated[
+        Api2, Field(description="The API to add the token to (only svix for now).")
+    ]
+    kind: Annotated[
+        Kind,
+        Field(
+            description="The kind of token (only svix organisation API keys for now)."
+        ),
+    ]
+    token: Annotated[
+        str | None,
+        Field(
+            description="The token value (RFC 6750 `b64token`); `testsk_` and 24 random characters when missing. Must not exist yet.",
+            examples=["testsk_qa_frontend_team"],
+            max_length=512,
+            min_length=1,
+            pattern="^[A-Za-z0-9\\-._~+/]+=*$",
+        ),
+    ] = None
+
+
+class JournalTruncation(Model):
+    request_headers: Annotated[
+        int,
+        Field(
+            description="Bytes of header names and values not kept (0 when every header is shown).",
+            examples=[0],
+            ge=0,
+        ),
+    ]
+    request_body: Annotated[
+        int,
+        Field(
+            description="Bytes of the request body not kept.", examples=[57344], ge=0
+        ),
+    ]
+    response_body: Annotated[
+        int,
+        Field(description="Bytes of the response body not kept.", examples=[0], ge=0),
+    ]
+
+
+class FaultIn(Model):
+    api: Annotated[
+        ApiSlug, Field(description="The API whose requests the fault affects.")
+    ]
+    operation: Annotated[
+        str,
+        Field(
+            description="An operationId of that API's spec, or `*` for all its operations.",
+            examples=["exchange_session_for_token"],
+            min_length=1,
+        ),
+    ]
+    status: Annotated[
+        int | None,
+        Field(
+            description="The status to answer with, or null (the default) to only add the delay.",
+            examples=[429],
+            ge=100,
+            le=599,
+        ),
+    ] = None
+    delay_ms: Annotated[
+        int | None,
+        Field(
+            description="Milliseconds to wait before anything else.",
+            examples=[1500],
+            ge=0,
+            le=60000,
+        ),
+    ] = 0
+    count: Annotated[
+        int | None,
+        Field(
+            description="How many matching requests to affect, or null (the default) until removed.",
+            examples=[3],
+            ge=1,
+        ),
+    ] = None
+
+
+class Fault(Model):
+    id: Annotated[
+        int,
+        Field(
+            description="The fault's id (for `DELETE /faults/{fault_id}`).",
+            examples=[1],
+        ),
+    ]
+    api: Annotated[str, Field(description="The API slug.", examples=["authlance"])]
+    operation: Annotated[
+        str,
+        Field(
+            description="The operationId, or `*`.",
+            examples=["exchange_session_for_token"],
+        ),
+    ]
+    status: Annotated[
+        int | None,
+        Field(
+            description="The status it answers with, or null (delay only).",
+            examples=[429],
+        ),
+    ]
+    delay_ms: Annotated[
+        int, Field(description="The delay in milliseconds.", examples=[0])
+    ]
+    count: Annotated[
+        int | None,
+        Field(
+            description="How many requests it was created to affect, or null (until removed).",
+            examples=[3],
+        ),
+    ]
+    remaining: Annotated[
+        int | None,
+        Field(
+            description="How many more requests it will affect, or null (until removed).",
+            examples=[2],
+        ),
+    ]
+
+
+class FaultList(Model):
+    items: Annotated[list[Fault], Field(description="The faults, oldest first.")]
+
+
+class Clock(Model):
+    now: Annotated[
+        AwareDatetime,
+        Field(
+            description="The current time on the server clock (UTC).",
+            examples=["2026-01-01T10:10:01Z"],
+        ),
+    ]
+    epoch: Annotated[
+        float,
+        Field(
+            description="The same instant in seconds since the Unix epoch (with fractions).",
+            examples=[1767262201.0],
+        ),
+    ]
+    offset_seconds: Annotated[
+        float,
+        Field(
+            description="How far the server clock is ahead of the wall clock, in seconds.",
+            examples=[601],
+        ),
+    ]
+
+
+class ClockAdvanceIn(Model):
+    seconds: Annotated[
+        float,
+        Field(
+            description="Seconds to add (above 0, at most ten years; fractions allowed).",
+            examples=[601],
+            gt=0.0,
+            le=315360000.0,
+        ),
+    ]
+
+
+class ListUsersParametersQuery(Model):
+    api: ApiSlug | None = None
+    limit: Annotated[int | None, Field(ge=1, le=1000)] = None
+    offset: Annotated[int | None, Field(ge=0, le=1000000)] = None
+
+
+class ListSessionsParametersQuery(Model):
+    api: ApiSlug | None = None
+    limit: Annotated[int | None, Field(ge=1, le=1000)] = None
+    offset: Annotated[int | None, Field(ge=0, le=1000000)] = None
+
+
+class ListApplicationsParametersQuery(Model):
+    limit: Annotated[int | None, Field(ge=1, le=1000)] = None
+    offset: Annotated[int | None, Field(ge=0, le=1000000)] = None
+
+
+class ListTokensParametersQuery(Model):
+    api: ApiSlug | None = None
+    limit: Annotated[int | None, Field(ge=1, le=1000)] = None
+    offset: Annotated[int | None, Field(ge=0, le=1000000)] = None
+
+
+class ListPollerTokensParametersQuery(Model):
+    stream_id: Annotated[str | None, Field(max_length=60, min_length=1)] = None
+    sink_id: Annotated[str | None, Field(max_length=60, min_length=1)] = None
+
+
+class ListJournalParametersQuery(Model):
+    api: ApiSlug | None = None
+    operation: Annotated[str | None, Field(min_length=1)] = None
+    status: Annotated[int | None, Field(ge=100, le=599)] = None
+    limit: Annotated[int | None, Field(ge=1, le=1000)] = 100
+    before: Annotated[int | None, Field(ge=1, le=9007199254740991)] = None
+
+
+class AdminStream(Model):
+    id: Annotated[
+        str,
+        Field(
+            description="The stream id (usable as `stream_id`).", examples=["strm_demo"]
+        ),
+    ]
+    uid: Annotated[
+        str | None,
+        Field(
+            description="The stream's own unique id, if set (also usable as `stream_id`).",
+            examples=["demo-stream"],
+        ),
+    ]
+    name: Annotated[
+        str, Field(description="The stream's name.", examples=["Demo stream"])
+    ]
+    created_at: Annotated[
+        AwareDatetime,
+        Field(
+            description="When the stream was created (server clock).",
+            examples=["2026-01-01T09:00:00Z"],
+        ),
+    ]
+    expires_at: Annotated[
+        AwareDatetime | None,
+        Field(
+            description="When the stream goes away (server clock); null for a seeded stream.",
+            examples=["2026-01-31T10:00:00Z"],
+        ),
+    ]
+    sinks: Annotated[
+        list[AdminSink], Field(description="The stream's sinks, in creation order.")
+    ]
+
+
+class AdminStreamList(Model):
+    items: Annotated[
+        list[AdminStream], Field(description="The streams, in creation order.")
+    ]
+
+
+class AdminToken(Model):
     api: Annotated[
         str,
         Field(description="The API the token belongs to (a slug).", examples=["svix"]),
@@ -306,7 +717,7 @@ class AdminToken(BaseModel):
     kind: Annotated[
         str,
         Field(
-            description="What the token is: `org_key` (svix organisation API key), `app_token` (svix app-portal token),\n`jwt` (a JWT of authlance, polario, bixarena or pacerpro), `refresh_token` (polario). More kinds may be\nadded.\n",
+            description="What the token is: `org_key` (svix organisation API key), `app_token` (svix app-portal token),\n`stream_token` (svix stream-portal token), `poller_token` (svix stream sink poller token), `jwt` (a JWT\nof authlance, polario, bixarena or pacerpro), `refresh_token` (polario). More kinds may be added.\n",
             examples=["org_key"],
         ),
     ]
@@ -345,43 +756,40 @@ class AdminToken(BaseModel):
             examples=[False],
         ),
     ]
-
-
-class AdminTokenList(BaseModel):
-    items: Annotated[list[AdminToken], Field(description="The tokens, in issue order.")]
-
-
-class Api2(StrEnum):
-    svix = "svix"
-
-
-class Kind(StrEnum):
-    org_key = "org_key"
-
-
-class AdminTokenIn(BaseModel):
-    api: Annotated[
-        Api2, Field(description="The API to add the token to (only svix for now).")
-    ]
-    kind: Annotated[
-        Kind,
-        Field(
-            description="The kind of token (only svix organisation API keys for now)."
-        ),
-    ]
-    token: Annotated[
+    stream_id: Annotated[
         str | None,
         Field(
-            description="The token value (RFC 6750 `b64token`); `testsk_` and 24 random characters when missing. Must not exist yet.",
-            examples=["testsk_qa_frontend_team"],
-            max_length=512,
-            min_length=1,
-            pattern="^[A-Za-z0-9\\-._~+/]+=*$",
+            description="The svix stream a stream or poller token belongs to, or null.",
+            examples=["strm_demo"],
+        ),
+    ] = None
+    sink_id: Annotated[
+        str | None,
+        Field(
+            description="The svix sink a poller token polls, or null.",
+            examples=["sink_demo"],
+        ),
+    ] = None
+    session_id: Annotated[
+        str | None,
+        Field(
+            description="The `sessionId` a svix app or stream token was issued with, or null.",
+            examples=["user_1FB8"],
+        ),
+    ] = None
+    grants: Annotated[
+        AdminTokenGrants | None,
+        Field(
+            description="What a svix portal token carries, or null: its feature flags, and for an app token its capabilities\n(all six when none were asked for; `ViewBase` always) and the deprecated `readOnly`.\n"
         ),
     ] = None
 
 
-class JournalEntry(BaseModel):
+class AdminTokenList(Model):
+    items: Annotated[list[AdminToken], Field(description="The tokens, in issue order.")]
+
+
+class JournalEntry(Model):
     id: Annotated[
         int,
         Field(
@@ -445,161 +853,21 @@ class JournalEntry(BaseModel):
     request_body: Annotated[
         str | None,
         Field(
-            description="The request body as UTF-8 text (invalid bytes replaced), cut at 65536 characters; null when empty.",
+            description="The request body as UTF-8 text (invalid bytes replaced), cut at the journal's body limit (8 KB by\ndefault, `Limits.journal_body_bytes`) and then ending in `…`; null when empty. `truncated` says how much\nwas left out.\n",
             examples=['{"session": "6b0e4f53-1d2c-4a8b-9e7f-0c3d5a1b2e94"}'],
         ),
     ]
     response_body: Annotated[
         str | None,
         Field(
-            description="The response body as UTF-8 text, cut at 65536 characters; null when empty.",
+            description="The response body as UTF-8 text, cut like `request_body`; null when empty.",
             examples=['{"error": "invalid session"}'],
         ),
     ]
+    truncated: JournalTruncation
 
 
-class JournalEntryList(BaseModel):
+class JournalEntryList(Model):
     items: Annotated[
         list[JournalEntry], Field(description="The entries, newest first.")
     ]
-
-
-class FaultIn(BaseModel):
-    api: Annotated[
-        ApiSlug, Field(description="The API whose requests the fault affects.")
-    ]
-    operation: Annotated[
-        str,
-        Field(
-            description="An operationId of that API's spec, or `*` for all its operations.",
-            examples=["exchange_session_for_token"],
-            min_length=1,
-        ),
-    ]
-    status: Annotated[
-        int | None,
-        Field(
-            description="The status to answer with, or null (the default) to only add the delay.",
-            examples=[429],
-            ge=100,
-            le=599,
-        ),
-    ] = None
-    delay_ms: Annotated[
-        int | None,
-        Field(
-            description="Milliseconds to wait before anything else.",
-            examples=[1500],
-            ge=0,
-            le=60000,
-        ),
-    ] = 0
-    count: Annotated[
-        int | None,
-        Field(
-            description="How many matching requests to affect, or null (the default) until removed.",
-            examples=[3],
-            ge=1,
-        ),
-    ] = None
-
-
-class Fault(BaseModel):
-    id: Annotated[
-        int,
-        Field(
-            description="The fault's id (for `DELETE /faults/{fault_id}`).",
-            examples=[1],
-        ),
-    ]
-    api: Annotated[str, Field(description="The API slug.", examples=["authlance"])]
-    operation: Annotated[
-        str,
-        Field(
-            description="The operationId, or `*`.",
-            examples=["exchange_session_for_token"],
-        ),
-    ]
-    status: Annotated[
-        int | None,
-        Field(
-            description="The status it answers with, or null (delay only).",
-            examples=[429],
-        ),
-    ]
-    delay_ms: Annotated[
-        int, Field(description="The delay in milliseconds.", examples=[0])
-    ]
-    count: Annotated[
-        int | None,
-        Field(
-            description="How many requests it was created to affect, or null (until removed).",
-            examples=[3],
-        ),
-    ]
-    remaining: Annotated[
-        int | None,
-        Field(
-            description="How many more requests it will affect, or null (until removed).",
-            examples=[2],
-        ),
-    ]
-
-
-class FaultList(BaseModel):
-    items: Annotated[list[Fault], Field(description="The faults, oldest first.")]
-
-
-class Clock(BaseModel):
-    now: Annotated[
-        AwareDatetime,
-        Field(
-            description="The current time on the server clock (UTC).",
-            examples=["2026-01-01T10:10:01Z"],
-        ),
-    ]
-    epoch: Annotated[
-        float,
-        Field(
-            description="The same instant in seconds since the Unix epoch (with fractions).",
-            examples=[1767262201.0],
-        ),
-    ]
-    offset_seconds: Annotated[
-        float,
-        Field(
-            description="How far the server clock is ahead of the wall clock, in seconds.",
-            examples=[601],
-        ),
-    ]
-
-
-class ClockAdvanceIn(BaseModel):
-    seconds: Annotated[
-        float,
-        Field(
-            description="Seconds to add (above 0, at most ten years; fractions allowed).",
-            examples=[601],
-            gt=0.0,
-            le=315360000.0,
-        ),
-    ]
-
-
-class ListUsersParametersQuery(BaseModel):
-    api: ApiSlug | None = None
-
-
-class ListSessionsParametersQuery(BaseModel):
-    api: ApiSlug | None = None
-
-
-class ListTokensParametersQuery(BaseModel):
-    api: ApiSlug | None = None
-
-
-class ListJournalParametersQuery(BaseModel):
-    api: ApiSlug | None = None
-    operation: Annotated[str | None, Field(min_length=1)] = None
-    status: Annotated[int | None, Field(ge=100, le=599)] = None
-    limit: Annotated[int | None, Field(ge=1, le=1000)] = 100

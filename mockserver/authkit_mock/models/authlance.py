@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, Field
+from authkit_mock.base_model import Model
+from pydantic import Field
 
 
-class ControllersAuthAuthRequest(BaseModel):
+class ControllersAuthAuthRequest(Model):
     session: Annotated[
         str,
         Field(
@@ -19,26 +20,26 @@ class ControllersAuthAuthRequest(BaseModel):
     ]
 
 
-class ControllersAuthAuthResponse(BaseModel):
+class ControllersAuthAuthResponse(Model):
     token: Annotated[
-        str,
+        str | None,
         Field(
             description="A signed JWT for Authlance's protected API (use it as the `BearerAuth` credential); the same value is set as the `loopToken` cookie."
         ),
-    ]
+    ] = None
 
 
-class ControllersAuthLogoutResponse(BaseModel):
+class ControllersAuthLogoutResponse(Model):
     message: Annotated[
-        str,
+        str | None,
         Field(description="A human-readable confirmation that the user is logged out."),
-    ]
+    ] = None
 
 
-class ControllersAuthErrorResponse(BaseModel):
+class ControllersAuthErrorResponse(Model):
     error: Annotated[
-        str,
+        str | None,
         Field(
             description="A short human-readable description of what went wrong (for people, not for branching on)."
         ),
-    ]
+    ] = None

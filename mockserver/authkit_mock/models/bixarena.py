@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
-from pydantic import BaseModel, Field
+from authkit_mock.base_model import Model
+from pydantic import ConfigDict, Field
 
 
-class BasicError(BaseModel):
+class BasicError(Model):
     title: Annotated[
         str,
         Field(
@@ -40,23 +41,23 @@ class BasicError(BaseModel):
     ] = None
 
 
-class OidcCallbackResponse(BaseModel):
+class OidcCallbackResponse(Model):
     status: Annotated[
-        str,
+        str | None,
         Field(
-            description="Always `ok`. Upstream marks it optional; the reference server always sends it.",
+            description="Always `ok`. Optional, as upstream declares it; the reference server always sends it.",
             examples=["ok"],
         ),
-    ]
+    ] = None
 
 
-class InternalTokenResponse(BaseModel):
+class InternalTokenResponse(Model):
     access_token: Annotated[
         str,
         Field(
-            description="The signed JWT (reference server - ES256, `kid` in the header, verifiable with `GET /.well-known/jwks.json`).",
+            description="The signed JWT (RS256 as upstream; `kid` in the header, verifiable with `GET /.well-known/jwks.json`).",
             examples=[
-                "eyJhbGciOiJFUzI1NiIsImtpZCI6ImJpeGFyZW5hLTIwMjYtMDEiLCJ0eXAiOiJKV1QifQ.e30.c2lnbmF0dXJl"
+                "eyJhbGciOiJSUzI1NiIsImtpZCI6IjE5YTQ3ZTFlLTcwYmMtNDk1MS05YWRmLWE0ODBmYzJmOGJmMyIsInR5cCI6IkpXVCJ9.e30.c2lnbmF0dXJl"
             ],
         ),
     ]
@@ -76,15 +77,81 @@ class InternalTokenResponse(BaseModel):
     ]
 
 
-class JwksResponse(BaseModel):
-    keys: Annotated[
-        list[dict[str, Any]],
+class Jwk(Model):
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    kty: Annotated[
+        str | None,
         Field(
-            description="The public signing keys. Upstream marks the member optional; the reference server always sends it,\nwith at least one key.\n"
+            description="The key type (RFC 7517 section 4.1), e.g. `RSA` or `EC`.",
+            examples=["RSA"],
         ),
-    ]
+    ] = None
+    kid: Annotated[
+        str | None,
+        Field(
+            description="The key id (section 4.5); match it to the `kid` header of a token.",
+            examples=["4d1f0c0a-9a54-4c4e-8a47-3f3e2b6a1c9d"],
+        ),
+    ] = None
+    use: Annotated[
+        str | None,
+        Field(
+            description="The intended use (section 4.2), `sig` for signing keys.",
+            examples=["sig"],
+        ),
+    ] = None
+    alg: Annotated[
+        str | None,
+        Field(
+            description="The algorithm the key is used with (section 4.4), e.g. `RS256` or `ES256`.",
+            examples=["RS256"],
+        ),
+    ] = None
+    crv: Annotated[
+        str | None,
+        Field(
+            description="The curve of an EC key (RFC 7518 section 6.2.1.1), e.g. `P-256`.",
+            examples=["P-256"],
+        ),
+    ] = None
+    x: Annotated[
+        str | None,
+        Field(
+            description="The x coordinate of an EC key, base64url (RFC 7518 section 6.2.1.2)."
+        ),
+    ] = None
+    y: Annotated[
+        str | None,
+        Field(
+            description="The y coordinate of an EC key, base64url (RFC 7518 section 6.2.1.3)."
+        ),
+    ] = None
+    n: Annotated[
+        str | None,
+        Field(
+            description="The modulus of an RSA key, base64url (RFC 7518 section 6.3.1.1)."
+        ),
+    ] = None
+    e: Annotated[
+        str | None,
+        Field(
+            description="The exponent of an RSA key, base64url (RFC 7518 section 6.3.1.2), e.g. `AQAB`.",
+            examples=["AQAB"],
+        ),
+    ] = None
 
 
-class CompleteOidcLoginParametersQuery(BaseModel):
+class CompleteOidcLoginParametersQuery(Model):
     code: Annotated[str, Field(min_length=1)]
     state: Annotated[str, Field(min_length=1)]
+
+
+class JwksResponse(Model):
+    keys: Annotated[
+        list[Jwk] | None,
+        Field(
+            description="The public signing keys. Optional, as upstream declares it; the reference server always sends it, with\nat least one key.\n"
+        ),
+    ] = None

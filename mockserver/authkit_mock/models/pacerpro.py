@@ -6,10 +6,12 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AwareDatetime, BaseModel, EmailStr, Field, SecretStr
+from authkit_mock.base_model import Model
+from authkit_mock.formats import EmailStr
+from pydantic import AwareDatetime, Field, SecretStr
 
 
-class User(BaseModel):
+class User(Model):
     email: Annotated[
         EmailStr, Field(description="The user's email address (their PacerPro login).")
     ]
@@ -22,17 +24,18 @@ class User(BaseModel):
     ]
 
 
-class Session(BaseModel):
+class Session(Model):
     jwtToken: Annotated[
-        str, Field(description="The JWT to send as `Authorization: Bearer <jwtToken>`.")
-    ]
+        str | None,
+        Field(description="The JWT to send as `Authorization: Bearer <jwtToken>`."),
+    ] = None
     expiresAt: Annotated[
-        AwareDatetime,
+        AwareDatetime | None,
         Field(description="When `jwtToken` expires (RFC 3339 date-time, UTC)."),
-    ]
+    ] = None
 
 
-class Empty(BaseModel):
+class Empty(Model):
     pass
 
 
@@ -43,23 +46,25 @@ class Type(StrEnum):
     warning = "warning"
 
 
-class Error(BaseModel):
+class Error(Model):
     error: Annotated[
-        str,
+        str | None,
         Field(
             description="A short name of the error (the reference server sends the HTTP reason phrase, e.g. `Unauthorized`)."
         ),
-    ]
-    message: Annotated[str, Field(description="A human-readable explanation.")]
+    ] = None
+    message: Annotated[
+        str | None, Field(description="A human-readable explanation.")
+    ] = None
     status: Annotated[
-        int,
+        int | None,
         Field(
             description="The HTTP status code of the response, repeated in the body."
         ),
-    ]
+    ] = None
     type: Annotated[
-        Type,
+        Type | None,
         Field(
             description="How the message should be presented; the reference server always sends `error`."
         ),
-    ]
+    ] = None

@@ -6,10 +6,11 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, Field
+from authkit_mock.base_model import Model
+from pydantic import Field
 
 
-class AuthAuthenticationRequest(BaseModel):
+class AuthAuthenticationRequest(Model):
     email: Annotated[
         str,
         Field(
@@ -29,36 +30,36 @@ class AuthAuthenticationRequest(BaseModel):
     ]
 
 
-class AuthAuthenticationResponse(BaseModel):
+class AuthAuthenticationResponse(Model):
     nonce: Annotated[
-        str,
+        str | None,
         Field(
             description="The combined nonce: the client nonce followed by the server's random nonce. Send it back unchanged in\n`AuthLoginRequest.nonce`.\n",
             examples=["rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0"],
         ),
-    ]
+    ] = None
     salt: Annotated[
-        str,
+        str | None,
         Field(
             description="The user's salt, base64. Decode it for PBKDF2; use the base64 text as received in the AuthMessage\n(`s=`). Unknown emails get a fake salt that is stable per email.\n",
             examples=["W22ZaJ0SNY7soEsUEjb6gQ=="],
         ),
-    ]
+    ] = None
     iterationCount: Annotated[
-        int,
+        int | None,
         Field(
-            description="The PBKDF2-HMAC-SHA-256 iteration count (`i=`; 4096 by default in the reference server).",
+            description="The PBKDF2-HMAC-SHA-256 iteration count (`i=`; 4096 by default in the reference server). The `int32`\nformat and the minimum of 1 are the kit's (upstream: a plain integer).\n",
             examples=[4096],
             ge=1,
         ),
-    ]
+    ] = None
     expires: Annotated[
-        int,
+        int | None,
         Field(
-            description="Unix time in seconds after which the challenge can no longer be answered. A challenge can be\nanswered once.\n",
+            description="Unix time in seconds after which the challenge can no longer be answered. A challenge can be\nanswered once. The `int64` format is the kit's (upstream: a plain integer).\n",
             examples=[1767225720],
         ),
-    ]
+    ] = None
 
 
 class Os(StrEnum):
@@ -70,7 +71,7 @@ class Os(StrEnum):
     Other = "Other"
 
 
-class AuthLoginRequest(BaseModel):
+class AuthLoginRequest(Model):
     email: Annotated[
         str,
         Field(
@@ -127,45 +128,45 @@ class AuthLoginRequest(BaseModel):
     ] = None
 
 
-class AuthLoginResponse(BaseModel):
+class AuthLoginResponse(Model):
     signature: Annotated[
-        str,
+        str | None,
         Field(
             description="The ServerSignature, base64: `HMAC(ServerKey, AuthMessage)`. The client must compare it with its own\ncomputation; a mismatch means the server does not know the password and the session must not be\nused.\n",
             examples=["lOKtOpU40iu2RkBijBbFI4SBYDBopZrLu15gvI5sUUs="],
         ),
-    ]
+    ] = None
     refreshToken: Annotated[
-        str,
+        str | None,
         Field(
             description="The refresh token of the new session, for `POST /auth/session`. Keep it secret.",
             examples=["PocCmfHVh8A14GjT7KmooCQptmMjVG3GJpR8Cs_tjAA"],
         ),
-    ]
+    ] = None
     deviceId: Annotated[
-        str,
+        str | None,
         Field(
             description="The id of the device record created or updated by this login.",
             examples=["6602b7e1c4a8f90d12ab34ce"],
         ),
-    ]
+    ] = None
     sendbirdSessionToken: Annotated[
         str | None,
         Field(
             description="A session token for the Sendbird chat service, or null when chat is not set up.",
             examples=["c71c44b81563602abf9c610f5da5c2bc2f213a79"],
         ),
-    ]
+    ] = None
     redirectProjectId: Annotated[
         str | None,
         Field(
             description="The id of the project the user has to be forwarded to, or null.",
             examples=["65e0a4f2b7c9d81e3a5f6b70"],
         ),
-    ]
+    ] = None
 
 
-class AuthRefreshRequest(BaseModel):
+class AuthRefreshRequest(Model):
     refreshToken: Annotated[
         str,
         Field(
@@ -176,21 +177,21 @@ class AuthRefreshRequest(BaseModel):
     ]
 
 
-class AuthRefreshResponse(BaseModel):
+class AuthRefreshResponse(Model):
     deviceId: Annotated[
-        str,
+        str | None,
         Field(
             description="The id of the device the session belongs to.",
             examples=["6602b7e1c4a8f90d12ab34ce"],
         ),
-    ]
+    ] = None
     sendbirdSessionToken: Annotated[
         str | None,
         Field(
             description="A session token for the Sendbird chat service, or null when chat is not set up.",
             examples=["c71c44b81563602abf9c610f5da5c2bc2f213a79"],
         ),
-    ]
+    ] = None
     refreshToken: Annotated[
         str | None,
         Field(
@@ -200,15 +201,17 @@ class AuthRefreshResponse(BaseModel):
     ] = None
 
 
-class ModelSwagStatusOk(BaseModel):
-    status: Annotated[str, Field(description="Always `ok`.", examples=["ok"])]
+class ModelSwagStatusOk(Model):
+    status: Annotated[
+        str | None, Field(description="Always `ok`.", examples=["ok"])
+    ] = None
 
 
-class ModelSwagError(BaseModel):
+class ModelSwagError(Model):
     error: Annotated[
-        str,
+        str | None,
         Field(
             description="A human-readable description of the error.",
             examples=["authentication failed"],
         ),
-    ]
+    ] = None

@@ -3,24 +3,14 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AnyUrl, BaseModel, Field, RootModel
+from authkit_mock.base_model import Model
+from pydantic import AnyUrl, AwareDatetime, Field, RootModel
 
 
-class ApplicationTokenExpireIn(BaseModel):
-    expiry: Annotated[
-        int | None,
-        Field(
-            description="How many seconds until the old key is expired (at most 72 hours). 0, null or absent: immediately.\n",
-            examples=[60],
-            ge=0,
-            le=259200,
-        ),
-    ] = None
-
-
-class DashboardAccessOut(BaseModel):
+class DashboardAccessOut(Model):
     url: Annotated[
         AnyUrl,
         Field(
@@ -39,6 +29,52 @@ class DashboardAccessOut(BaseModel):
     ]
 
 
+class ApplicationIn(Model):
+    name: Annotated[
+        str,
+        Field(
+            description="Application name for human consumption.",
+            examples=["My first application"],
+            min_length=1,
+        ),
+    ]
+    throttleRate: Annotated[
+        int | None,
+        Field(
+            description="Maximum messages per second to send to this application (upstream: `format: uint16`, minimum 1; the\nmaximum is that of a uint16).\n",
+            examples=[100],
+            ge=1,
+            le=65535,
+        ),
+    ] = None
+    uid: Annotated[
+        str | None,
+        Field(
+            description="Optional unique identifier for the application.",
+            examples=["unique-identifier"],
+            max_length=256,
+            min_length=1,
+            pattern="^[a-zA-Z0-9\\-_.]+$",
+        ),
+    ] = None
+    metadata: Annotated[
+        dict[str, str] | None,
+        Field(
+            description="Free-form string metadata (default empty).",
+            examples=[{"team": "billing"}],
+        ),
+    ] = None
+
+
+class AppPortalCapability(StrEnum):
+    ViewBase = "ViewBase"
+    ViewEndpointSecret = "ViewEndpointSecret"
+    ManageEndpointSecret = "ManageEndpointSecret"
+    ManageTransformations = "ManageTransformations"
+    CreateAttempts = "CreateAttempts"
+    ManageEndpoint = "ManageEndpoint"
+
+
 class FeatureFlag(RootModel[str]):
     root: Annotated[
         str,
@@ -52,17 +88,141 @@ class FeatureFlag(RootModel[str]):
     ]
 
 
-class AppPortalAccessIn(BaseModel):
-    featureFlags: Annotated[
-        list[FeatureFlag] | None,
+class FeatureFlags(RootModel[list[FeatureFlag]]):
+    root: Annotated[
+        list[FeatureFlag],
         Field(
-            description="The set of feature flags the created token will have access to.",
+            description="The set of feature flags the created token will have access to: 1 to 25 distinct names\n(svix/svix-webhooks@4fc0cfb8b426 `codegen/lib-openapi.json`; API 1.4 allowed null and any number).\n",
             examples=[["cool-new-feature"]],
+            max_length=25,
+            min_length=1,
         ),
+    ]
+
+
+class SessionId(RootModel[str | None]):
+    root: Annotated[
+        str | None,
+        Field(
+            description='An optional session ID to attach to the token. When expiring tokens with "Expire All", you can include\nthe session ID to only expire tokens that were created with that session ID (svix/svix-webhooks@4fc0cfb8b426 `codegen/lib-openapi.json`).\n',
+            examples=["user_1FB8"],
+            max_length=64,
+            min_length=1,
+            pattern="^[a-zA-Z0-9@_-]+$",
+        ),
+    ]
+
+
+class SessionId1(RootModel[str]):
+    root: Annotated[
+        str,
+        Field(
+            examples=["user_1FB8"],
+            max_length=64,
+            min_length=1,
+            pattern="^[a-zA-Z0-9@_-]+$",
+        ),
+    ]
+
+
+class SessionIds(RootModel[list[SessionId1]]):
+    root: Annotated[
+        list[SessionId1],
+        Field(
+            description="An optional list of session ids (at most 1,000). If any session ids are specified, only the tokens\ncreated with one of those session ids will be expired (svix/svix-webhooks@4fc0cfb8b426 `codegen/lib-openapi.json`).\n",
+            examples=[["user_1FB8"]],
+            max_length=1000,
+        ),
+    ]
+
+
+class StreamPortalAccessIn(Model):
+    expiry: Annotated[
+        int | None,
+        Field(
+            description="How long the token will be valid for, in seconds: between 1 hour and 7 days; the default is 7 days\n(svix/svix-webhooks@4fc0cfb8b426 `codegen/lib-openapi.json`; upstream's format is uint64).\n",
+            examples=[3600],
+            ge=3600,
+            le=604800,
+        ),
+    ] = 604800
+    featureFlags: FeatureFlags | None = None
+    sessionId: SessionId | None = None
+
+
+class StreamTokenExpireIn(Model):
+    expiry: Annotated[
+        int | None,
+        Field(
+            description="How many seconds until the old key is expired (at most 72 hours); 0, null or absent means now.",
+            examples=[60],
+            ge=0,
+            le=259200,
+        ),
+    ] = None
+    sessionIds: SessionIds | None = None
+
+
+class RotatePollerTokenIn(Model):
+    expiry: Annotated[
+        int | None,
+        Field(
+            description="How long the token will be valid for, in seconds. Can be up to 31,536,000 seconds (1 year). The\nreference server's default (null or absent) is that year.\n",
+            examples=[86400],
+            ge=1,
+            le=31536000,
+        ),
+    ] = None
+    oldTokenExpiry: Annotated[
+        int | None,
+        Field(
+            description="Updates the previous token's expiration, in seconds. If set to 0, the old token will immediately be\nrevoked. Must be between 0 and 86,400 seconds (1 day). Defaults to 300 seconds (5 minutes).\n",
+            examples=[0],
+            ge=0,
+            le=86400,
+        ),
+    ] = 300
+
+
+class ApiTokenOut(Model):
+    token: Annotated[
+        str,
+        Field(
+            description="The token itself (`pollsk_…` on the reference server).",
+            examples=["pollsk_Qn3bW0yTe9vKx7PzLm2sRf4uHc8jDa1G"],
+        ),
+    ]
+    id: Annotated[
+        str,
+        Field(
+            description="The token's id (not secret).",
+            examples=["tok_5b1a4c0e9f2d7a3b8c6e1f04"],
+        ),
+    ]
+    name: Annotated[
+        str | None,
+        Field(description="The token's name (the reference server names none)."),
+    ] = None
+    createdAt: Annotated[
+        AwareDatetime,
+        Field(
+            description="When the token was issued.", examples=["2026-01-01T00:00:00Z"]
+        ),
+    ]
+    expiresAt: Annotated[
+        AwareDatetime | None,
+        Field(
+            description="When the token stops working (null - never).",
+            examples=["2027-01-01T00:00:00Z"],
+        ),
+    ] = None
+    scopes: Annotated[
+        list[str] | None,
+        Field(description="The token's scopes (the reference server gives none)."),
     ] = None
 
 
-class AppPortalAccessOut(BaseModel):
+class AppPortalAccessOut(Model):
     url: Annotated[
         AnyUrl,
         Field(
@@ -81,7 +241,7 @@ class AppPortalAccessOut(BaseModel):
     ]
 
 
-class HttpErrorOut(BaseModel):
+class HttpErrorOut(Model):
     code: Annotated[
         str,
         Field(
@@ -98,7 +258,7 @@ class HttpErrorOut(BaseModel):
     ]
 
 
-class ValidationError(BaseModel):
+class ValidationError(Model):
     loc: Annotated[
         list[str],
         Field(
@@ -121,7 +281,55 @@ class ValidationError(BaseModel):
     ]
 
 
-class HTTPValidationError(BaseModel):
+class ApplicationTokenExpireIn(Model):
+    expiry: Annotated[
+        int | None,
+        Field(
+            description="How many seconds until the old key is expired (at most 72 hours). 0, null or absent: immediately.\n",
+            examples=[60],
+            ge=0,
+            le=259200,
+        ),
+    ] = None
+    sessionIds: SessionIds | None = None
+
+
+class AppPortalAccessIn(Model):
+    application: Annotated[
+        ApplicationIn | None,
+        Field(
+            description="Optionally creates a new application while generating the access link. If the application id or uid\nthat is used in the path already exists, this argument is ignored (svix/svix-webhooks@4fc0cfb8b426 `codegen/lib-openapi.json`).\n"
+        ),
+    ] = None
+    capabilities: Annotated[
+        list[AppPortalCapability] | None,
+        Field(
+            description="Custom capabilities attached to the token; combine as many as necessary. The `ViewBase` capability is\nalways required. By default (null or absent) the token gets all capabilities (svix/svix-webhooks@4fc0cfb8b426 `codegen/lib-openapi.json`).\n",
+            examples=[["ViewBase", "ViewEndpointSecret"]],
+        ),
+    ] = None
+    expiry: Annotated[
+        int | None,
+        Field(
+            description="How long the token will be valid for, in seconds: between 1 hour and 7 days; the default is 7 days\n(svix/svix-webhooks@4fc0cfb8b426 `codegen/lib-openapi.json`; upstream's format is uint64).\n",
+            examples=[3600],
+            ge=3600,
+            le=604800,
+        ),
+    ] = 604800
+    featureFlags: FeatureFlags | None = None
+    readOnly: Annotated[
+        bool | None,
+        Field(
+            deprecated=True,
+            description="Whether the app portal should be in read-only mode. Deprecated upstream (svix/svix-webhooks@4fc0cfb8b426 `codegen/lib-openapi.json`): use\n`capabilities` instead.\n",
+            examples=[False],
+        ),
+    ] = None
+    sessionId: SessionId | None = None
+
+
+class HTTPValidationError(Model):
     detail: Annotated[
         list[ValidationError], Field(description="The problems found in the request.")
     ]

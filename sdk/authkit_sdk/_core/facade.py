@@ -3,11 +3,16 @@
 The call path sends a request built by the generated code, re-sends the very same request (same idempotency
 key) while the retry policy allows it, and then unwraps the response into a model or an exception
 (:mod:`authkit_sdk._core.responses`). :class:`SyncFacade` and :class:`AsyncFacade` differ only in I/O.
+
+Each exchange is logged at DEBUG on the API's logger (``authkit_sdk.<api>``), as httpx logs on ``httpx``:
+one line per response, the request rendered by :func:`~authkit_sdk._core.redaction.describe_request` so no
+secret reaches the log.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from collections.abc import Mapping
 from types import TracebackType
@@ -15,7 +20,8 @@ from typing import Any, Generic, Protocol, Self, TypeVar
 
 import httpx
 
-from authkit_sdk._core.responses import Exchange, Parser, expect, unwrap
+from authkit_sdk._core.redaction import describe_request
+from authkit_sdk._core.responses import ApiErrors, Exchange, Parser, expect, unwrap
 from authkit_sdk._core.retries import AsyncSleep, RetryPolicy, Sleep, retry_delay
 
 __all__ = ["DEFAULT_TIMEOUT", "REFERENCE_SERVER", "AsyncFacade", "SyncFacade", "Timeout"]
@@ -43,6 +49,15 @@ SyncRawT = TypeVar("SyncRawT", bound=_SyncRaw)
 AsyncRawT = TypeVar("AsyncRawT", bound=_AsyncRaw)
 
 
+def _log(logger: logging.Logger, response: httpx.Response, attempt: int, delay: float | None) -> None:
+    """One DEBUG line per response: ``POST https://host/path?code=[redacted] -> 401 Unauthorized``."""
+    if not logger.isEnabledFor(logging.DEBUG):
+        return
+    retry = "" if delay is None else f"; retrying in {delay:.2f} s"
+    request = describe_request(response.request)
+    logger.debug("%s -> %s %s (attempt %d%s)", request, response.status_code, response.reason_phrase, attempt, retry)
+
+
 def _adopt(client: httpx.Client | httpx.AsyncClient, base_url: str, auth: httpx.Auth | None) -> None:
     """Make a caller's httpx client fit a facade: the facade's base URL if it has none, and the facade's auth."""
     if not str(client.base_url):
@@ -60,7 +75,7 @@ class SyncFacade(Generic[SyncRawT]):
         base_url: where the API is served.
         timeout: the httpx timeout.
         auth: the facade's :class:`httpx.Auth`, or ``None``.
-        unexpected_status: the generated package's ``errors.UnexpectedStatus``.
+        errors: the API's error classes and generated package (:class:`~authkit_sdk._core.responses.ApiErrors`).
         httpx_client: a client to use instead of building one (it is not closed by :meth:`close`).
         httpx_args: more keyword arguments for the :class:`httpx.Client` the facade builds (e.g. ``transport``).
         retries: the retry policy, or ``None`` for no retries.
@@ -74,7 +89,7 @@ class SyncFacade(Generic[SyncRawT]):
         base_url: str,
         timeout: Timeout,
         auth: httpx.Auth | None,
-        unexpected_status: type[Exception],
+        errors: ApiErrors,
         httpx_client: httpx.Client | None = None,
         httpx_args: Mapping[str, Any] | None = None,
         retries: RetryPolicy | None = None,
@@ -89,7 +104,7 @@ class SyncFacade(Generic[SyncRawT]):
             self._http = httpx_client
         self._owns_http = httpx_client is None
         self._raw = raw.set_httpx_client(self._http)
-        self._unexpected_status = unexpected_status
+        self._errors = errors
         self._retries = retries
         self._sleep = sleep
 
@@ -121,8 +136,9 @@ class SyncFacade(Generic[SyncRawT]):
         while True:
             response = self._http.request(**request)
             delay = retry_delay(self._retries, response, attempt)
+            _log(self._errors.logger, response, attempt, delay)
             if delay is None:
-                return unwrap(response, parse, self._raw, self._unexpected_status)
+                return unwrap(response, parse, self._raw, self._errors)
             self._sleep(delay)
             attempt += 1
 
@@ -140,7 +156,7 @@ class AsyncFacade(Generic[AsyncRawT]):
         base_url: str,
         timeout: Timeout,
         auth: httpx.Auth | None,
-        unexpected_status: type[Exception],
+        errors: ApiErrors,
         httpx_client: httpx.AsyncClient | None = None,
         httpx_args: Mapping[str, Any] | None = None,
         retries: RetryPolicy | None = None,
@@ -155,7 +171,7 @@ class AsyncFacade(Generic[AsyncRawT]):
             self._http = httpx_client
         self._owns_http = httpx_client is None
         self._raw = raw.set_async_httpx_client(self._http)
-        self._unexpected_status = unexpected_status
+        self._errors = errors
         self._retries = retries
         self._sleep = sleep
 
@@ -191,8 +207,9 @@ class AsyncFacade(Generic[AsyncRawT]):
         while True:
             response = await self._http.request(**request)
             delay = retry_delay(self._retries, response, attempt)
+            _log(self._errors.logger, response, attempt, delay)
             if delay is None:
-                return unwrap(response, parse, self._raw, self._unexpected_status)
+                return unwrap(response, parse, self._raw, self._errors)
             await self._sleep(delay)
             attempt += 1
 

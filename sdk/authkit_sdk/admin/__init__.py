@@ -15,7 +15,8 @@ import httpx
 
 from authkit_sdk._core.auth import TokenAuth
 from authkit_sdk._core.facade import DEFAULT_TIMEOUT, REFERENCE_SERVER, AsyncFacade, SyncFacade, Timeout
-from authkit_sdk.admin import _requests, generated
+from authkit_sdk._core.responses import ApiErrors
+from authkit_sdk.admin import _requests, errors, generated, models
 from authkit_sdk.admin._generated.api.clock import get_clock
 from authkit_sdk.admin._generated.api.faults import clear_faults, delete_fault, list_faults
 from authkit_sdk.admin._generated.api.health import get_health
@@ -33,9 +34,13 @@ from authkit_sdk.admin._generated.models import (
     AdminApplication,
     AdminApplicationList,
     AdminError,
+    AdminPollerTokenList,
     AdminSession,
     AdminSessionInApi,
     AdminSessionList,
+    AdminSink,
+    AdminStream,
+    AdminStreamList,
     AdminToken,
     AdminTokenInApi,
     AdminTokenInKind,
@@ -60,8 +65,12 @@ __all__ = [
     "AdminApplicationList",
     "AdminClient",
     "AdminError",
+    "AdminPollerTokenList",
     "AdminSession",
     "AdminSessionList",
+    "AdminSink",
+    "AdminStream",
+    "AdminStreamList",
     "AdminToken",
     "AdminTokenList",
     "AdminUser",
@@ -75,7 +84,9 @@ __all__ = [
     "JournalEntry",
     "JournalEntryList",
     "StatusOk",
+    "errors",
     "generated",
+    "models",
 ]
 
 DEFAULT_BASE_URL = f"{REFERENCE_SERVER}/__admin"
@@ -83,6 +94,9 @@ DEFAULT_BASE_URL = f"{REFERENCE_SERVER}/__admin"
 
 ADMIN_TOKEN_HEADER = "X-Admin-Token"
 """The header of the admin token (sent as is, no prefix)."""
+
+
+_ERRORS = ApiErrors("admin", errors.AdminApiError, UnexpectedStatus)
 
 
 def _raw(base_url: str, token: str | None) -> AuthenticatedClient:
@@ -120,7 +134,7 @@ class AdminClient(SyncFacade[AuthenticatedClient]):
             base_url=base_url,
             timeout=timeout,
             auth=TokenAuth(token, header=ADMIN_TOKEN_HEADER, prefix=""),
-            unexpected_status=UnexpectedStatus,
+            errors=_ERRORS,
             httpx_client=httpx_client,
             httpx_args=httpx_args,
         )
@@ -173,6 +187,22 @@ class AdminClient(SyncFacade[AuthenticatedClient]):
     def add_application(self, name: str, *, app_id: str | None = None, uid: str | None = None) -> AdminApplication:
         """Add a svix application (``app_id`` is generated when not given)."""
         return self._call(*_requests.add_application(name, app_id, uid))
+
+    def streams(self) -> AdminStreamList:
+        """The svix streams, with their sinks and each sink's current poller token."""
+        return self._call(*_requests.streams())
+
+    def add_stream(self, name: str, *, stream_id: str | None = None, uid: str | None = None) -> AdminStream:
+        """Add a svix stream (``stream_id`` is generated when not given)."""
+        return self._call(*_requests.add_stream(name, stream_id, uid))
+
+    def add_sink(self, stream_id: str, name: str, *, sink_id: str | None = None, uid: str | None = None) -> AdminSink:
+        """Add a poller sink, with its first poller token, to a svix stream."""
+        return self._call(*_requests.add_sink(stream_id, name, sink_id, uid))
+
+    def poller_tokens(self, *, stream_id: str | None = None, sink_id: str | None = None) -> AdminPollerTokenList:
+        """The svix poller tokens the server holds (of one stream or sink)."""
+        return self._call(*_requests.poller_tokens(stream_id, sink_id))
 
     def tokens(self, api: ApiSlug | None = None) -> AdminTokenList:
         """The tokens the server knows (svix keys and app tokens), or those of ``api``."""
@@ -241,7 +271,7 @@ class AsyncAdminClient(AsyncFacade[AuthenticatedClient]):
             base_url=base_url,
             timeout=timeout,
             auth=TokenAuth(token, header=ADMIN_TOKEN_HEADER, prefix=""),
-            unexpected_status=UnexpectedStatus,
+            errors=_ERRORS,
             httpx_client=httpx_client,
             httpx_args=httpx_args,
         )
@@ -300,6 +330,24 @@ class AsyncAdminClient(AsyncFacade[AuthenticatedClient]):
     ) -> AdminApplication:
         """Add a svix application (``app_id`` is generated when not given)."""
         return await self._call(*_requests.add_application(name, app_id, uid))
+
+    async def streams(self) -> AdminStreamList:
+        """The svix streams, with their sinks and each sink's current poller token."""
+        return await self._call(*_requests.streams())
+
+    async def add_stream(self, name: str, *, stream_id: str | None = None, uid: str | None = None) -> AdminStream:
+        """Add a svix stream (``stream_id`` is generated when not given)."""
+        return await self._call(*_requests.add_stream(name, stream_id, uid))
+
+    async def add_sink(
+        self, stream_id: str, name: str, *, sink_id: str | None = None, uid: str | None = None
+    ) -> AdminSink:
+        """Add a poller sink, with its first poller token, to a svix stream."""
+        return await self._call(*_requests.add_sink(stream_id, name, sink_id, uid))
+
+    async def poller_tokens(self, *, stream_id: str | None = None, sink_id: str | None = None) -> AdminPollerTokenList:
+        """The svix poller tokens the server holds (of one stream or sink)."""
+        return await self._call(*_requests.poller_tokens(stream_id, sink_id))
 
     async def tokens(self, api: ApiSlug | None = None) -> AdminTokenList:
         """The tokens the server knows (svix keys and app tokens), or those of ``api``."""

@@ -13,13 +13,28 @@ from authkit_sdk._core.responses import Parser
 from authkit_sdk.admin._generated.api.clock import advance_clock
 from authkit_sdk.admin._generated.api.faults import create_fault
 from authkit_sdk.admin._generated.api.journal import list_journal
-from authkit_sdk.admin._generated.api.state import create_application, create_session, create_token, create_user
+from authkit_sdk.admin._generated.api.state import (
+    create_application,
+    create_session,
+    create_sink,
+    create_stream,
+    create_token,
+    create_user,
+    list_poller_tokens,
+    list_streams,
+)
 from authkit_sdk.admin._generated.models import (
     AdminApplication,
     AdminApplicationIn,
+    AdminPollerTokenList,
     AdminSession,
     AdminSessionIn,
     AdminSessionInApi,
+    AdminSink,
+    AdminSinkIn,
+    AdminStream,
+    AdminStreamIn,
+    AdminStreamList,
     AdminToken,
     AdminTokenIn,
     AdminTokenInApi,
@@ -41,11 +56,15 @@ __all__ = [
     "add_application",
     "add_fault",
     "add_session",
+    "add_sink",
+    "add_stream",
     "add_token",
     "add_user",
     "advance",
     "journal",
     "opt",
+    "poller_tokens",
+    "streams",
 ]
 
 T = TypeVar("T")
@@ -79,6 +98,29 @@ def add_application(name: str, app_id: str | None, uid: str | None) -> Prepared[
     """``POST /applications``."""
     body = AdminApplicationIn(name=name, id=opt(app_id), uid=opt(uid))
     return create_application._get_kwargs(body=body), create_application._parse_response, AdminApplication
+
+
+def streams() -> Prepared[AdminStreamList]:
+    """``GET /streams``."""
+    return list_streams._get_kwargs(), list_streams._parse_response, AdminStreamList
+
+
+def add_stream(name: str, stream_id: str | None, uid: str | None) -> Prepared[AdminStream]:
+    """``POST /streams``."""
+    body = AdminStreamIn(name=name, id=opt(stream_id), uid=opt(uid))
+    return create_stream._get_kwargs(body=body), create_stream._parse_response, AdminStream
+
+
+def add_sink(stream_id: str, name: str, sink_id: str | None, uid: str | None) -> Prepared[AdminSink]:
+    """``POST /streams/{stream_id}/sinks``."""
+    body = AdminSinkIn(name=name, id=opt(sink_id), uid=opt(uid))
+    return create_sink._get_kwargs(stream_id, body=body), create_sink._parse_response, AdminSink
+
+
+def poller_tokens(stream_id: str | None, sink_id: str | None) -> Prepared[AdminPollerTokenList]:
+    """``GET /poller-tokens``."""
+    request = list_poller_tokens._get_kwargs(stream_id=opt(stream_id), sink_id=opt(sink_id))
+    return request, list_poller_tokens._parse_response, AdminPollerTokenList
 
 
 def add_token(api: AdminTokenInApi, kind: AdminTokenInKind, token: str | None) -> Prepared[AdminToken]:

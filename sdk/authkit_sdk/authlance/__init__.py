@@ -13,7 +13,8 @@ import httpx
 
 from authkit_sdk._core.auth import cookie_value
 from authkit_sdk._core.facade import DEFAULT_TIMEOUT, REFERENCE_SERVER, AsyncFacade, SyncFacade, Timeout
-from authkit_sdk.authlance import generated
+from authkit_sdk._core.responses import ApiErrors, Exchange, expect
+from authkit_sdk.authlance import errors, generated, models
 from authkit_sdk.authlance._generated.api.auth import exchange_session_for_token, logout
 from authkit_sdk.authlance._generated.client import AuthenticatedClient
 from authkit_sdk.authlance._generated.errors import UnexpectedStatus
@@ -32,7 +33,9 @@ __all__ = [
     "ControllersAuthAuthResponse",
     "ControllersAuthErrorResponse",
     "ControllersAuthLogoutResponse",
+    "errors",
     "generated",
+    "models",
 ]
 
 DEFAULT_BASE_URL = f"{REFERENCE_SERVER}/authlance"
@@ -40,6 +43,19 @@ DEFAULT_BASE_URL = f"{REFERENCE_SERVER}/authlance"
 
 LOOP_TOKEN_COOKIE = "loopToken"
 """The auth cookie Authlance sets on a successful exchange."""
+
+
+_ERRORS = ApiErrors("authlance", errors.AuthlanceError, UnexpectedStatus)
+
+
+def _token(exchange: Exchange, cookies: httpx.Cookies) -> str:
+    """The JWT of a successful exchange: ``token`` from the body or, since upstream marks that field optional,
+    the ``loopToken`` cookie the same answer sets; :class:`MalformedResponseError` when there is neither."""
+    result = expect(exchange, ControllersAuthAuthResponse)
+    token = result.token or cookie_value(cookies, LOOP_TOKEN_COOKIE)
+    if not token:
+        raise exchange.malformed(f"a success without a token (no `token` field, no {LOOP_TOKEN_COOKIE} cookie)")
+    return token
 
 
 def _raw(base_url: str) -> AuthenticatedClient:
@@ -69,7 +85,7 @@ class AuthlanceClient(SyncFacade[AuthenticatedClient]):
             base_url=base_url,
             timeout=timeout,
             auth=None,
-            unexpected_status=UnexpectedStatus,
+            errors=_ERRORS,
             httpx_client=httpx_client,
             httpx_args=httpx_args,
         )
@@ -88,9 +104,8 @@ class AuthlanceClient(SyncFacade[AuthenticatedClient]):
     def exchange_session(self, session_id: str) -> str:
         """Exchange an identity-provider session id for a signed JWT; return the JWT and keep its cookie."""
         request = exchange_session_for_token._get_kwargs(body=ControllersAuthAuthRequest(session=session_id))
-        result = self._call(request, exchange_session_for_token._parse_response, ControllersAuthAuthResponse)
-        self._token = result.token
-        return result.token
+        self._token = _token(self._send(request, exchange_session_for_token._parse_response), self.cookies)
+        return self._token
 
     def logout(self) -> ControllersAuthLogoutResponse:
         """Log out: the server clears the ``loopToken`` cookie; the client forgets its JWT."""
@@ -115,7 +130,7 @@ class AsyncAuthlanceClient(AsyncFacade[AuthenticatedClient]):
             base_url=base_url,
             timeout=timeout,
             auth=None,
-            unexpected_status=UnexpectedStatus,
+            errors=_ERRORS,
             httpx_client=httpx_client,
             httpx_args=httpx_args,
         )
@@ -134,9 +149,9 @@ class AsyncAuthlanceClient(AsyncFacade[AuthenticatedClient]):
     async def exchange_session(self, session_id: str) -> str:
         """Exchange an identity-provider session id for a signed JWT; return the JWT and keep its cookie."""
         request = exchange_session_for_token._get_kwargs(body=ControllersAuthAuthRequest(session=session_id))
-        result = await self._call(request, exchange_session_for_token._parse_response, ControllersAuthAuthResponse)
-        self._token = result.token
-        return result.token
+        exchange = await self._send(request, exchange_session_for_token._parse_response)
+        self._token = _token(exchange, self.cookies)
+        return self._token
 
     async def logout(self) -> ControllersAuthLogoutResponse:
         """Log out: the server clears the ``loopToken`` cookie; the client forgets its JWT."""

@@ -5,20 +5,25 @@ the login's ``state`` and returns the authorize URL (without following the redir
 signed in there, :meth:`~BixarenaClient.complete_login` sends back ``code`` and ``state`` and the client keeps
 the ``JSESSIONID`` session cookie. :meth:`~BixarenaClient.mint_token` then exchanges the session for a JWT,
 which :meth:`~BixarenaClient.verify_token` checks against the server's JWKS (with the ``jwt`` extra).
+:meth:`~BixarenaClient.auth` is an :class:`httpx.Auth` for the app's own calls to BixArena's protected API: it sends
+the internal JWT as a bearer token and mints a new one from the session (before expiry, after it, and once on a 401).
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
-from typing import Any
+from typing import Any, ClassVar
 
 import httpx
 
-from authkit_sdk._core.auth import TokenAuth, cookie_value
-from authkit_sdk._core.errors import LoginRequiredError, UnexpectedResponseError, raw_body
+from authkit_sdk._core.auth import cookie_value
+from authkit_sdk._core.errors import LoginRequiredError
 from authkit_sdk._core.facade import DEFAULT_TIMEOUT, REFERENCE_SERVER, AsyncFacade, SyncFacade, Timeout
-from authkit_sdk._core.responses import Exchange
-from authkit_sdk.bixarena import generated
+from authkit_sdk._core.refreshing import DEFAULT_MARGIN, AttachAuth, Credentials, RefreshingAuth
+from authkit_sdk._core.responses import ApiErrors, Exchange, expect
+from authkit_sdk._core.sessions import Resumable, SessionHook, SessionKeeper
+from authkit_sdk._core.tokenstore import StoredSession, TokenStore
+from authkit_sdk.bixarena import errors, generated, models
 from authkit_sdk.bixarena._generated.api.auth import (
     complete_oidc_login,
     get_jwks,
@@ -46,7 +51,11 @@ __all__ = [
     "InternalTokenResponse",
     "JwksResponse",
     "OidcCallbackResponse",
+    "RefreshingAuth",
+    "StoredSession",
+    "errors",
     "generated",
+    "models",
 ]
 
 DEFAULT_BASE_URL = f"{REFERENCE_SERVER}/bixarena"
@@ -54,6 +63,9 @@ DEFAULT_BASE_URL = f"{REFERENCE_SERVER}/bixarena"
 
 SESSION_COOKIE = "JSESSIONID"
 """The BixArena session cookie."""
+
+
+_ERRORS = ApiErrors("bixarena", errors.BixarenaError, UnexpectedStatus)
 
 
 def _raw(base_url: str) -> AuthenticatedClient:
@@ -66,38 +78,77 @@ def _authorize_url(exchange: Exchange) -> str:
     response = exchange.response
     location = response.headers.get("location")
     if not location:
-        raise UnexpectedResponseError(
-            f"{response.status_code} from the OIDC start without a Location: there is no authorize URL to follow",
-            status_code=response.status_code,
-            body=raw_body(response),
-            response=response,
-        )
+        raise exchange.malformed("no Location header: there is no authorize URL to follow")
     return str(response.request.url.join(location))
 
 
-class _BixarenaBase:
+API = "bixarena"
+
+
+class _BixarenaBase(Resumable):
     """The state both twins share: the minted JWT (sent as bearer once known) and the cookie jar."""
 
-    _auth: TokenAuth
+    API: ClassVar[str] = API
+    _credentials: Credentials
+    _keeper: SessionKeeper
     cookies: httpx.Cookies
+
+    def _setup(self, keeper: SessionKeeper, margin: float) -> AttachAuth:
+        self._credentials = Credentials(margin=margin)
+        self._keeper = keeper
+        return AttachAuth(self._credentials)
+
+    def _resume(self, base_url: str) -> None:
+        stored = self._keeper.initial(None)
+        if stored is None:
+            return
+        if stored.session_cookie is not None:
+            host = httpx.URL(base_url).host
+            self.cookies.set(SESSION_COOKIE, stored.session_cookie, domain=host, path="/")
+        if stored.access_token is not None:
+            self._credentials.keep(stored.access_token, expires_at=stored.expires_at, clock_skew=stored.clock_skew)
 
     @property
     def access_token(self) -> str | None:
         """The JWT of the last :meth:`mint_token`, sent as ``Authorization: Bearer`` from then on (raw calls)."""
-        return self._auth.token
+        return self._credentials.token
 
     @property
     def session_id(self) -> str | None:
         """The ``JSESSIONID`` cookie this client holds, if logged in."""
         return cookie_value(self.cookies, SESSION_COOKIE)
 
+    @property
+    def session(self) -> StoredSession | None:
+        """The session as a value to store (``None`` when logged out)."""
+        session_id, credentials = self.session_id, self._credentials
+        if session_id is None and credentials.token is None:
+            return None
+        return StoredSession(
+            API, credentials.token, credentials.expires_at, credentials.clock_skew, session_cookie=session_id
+        )
+
+    def _require_session(self) -> None:
+        if self.session_id is None:
+            raise LoginRequiredError("no BixArena session: log in (complete_login or login_with) first")
+
+    def _keep_token(self, exchange: Exchange) -> InternalTokenResponse:
+        result = expect(exchange, InternalTokenResponse)
+        credentials = self._credentials
+        credentials.observe(exchange.response)
+        expires_at = credentials.server_now() + result.expires_in if isinstance(result.expires_in, int) else None
+        credentials.keep(result.access_token, expires_at=expires_at, response=exchange.response)
+        self._keeper.changed(self.session)
+        return result
+
     def _forget(self) -> None:
-        self._auth.token = None
+        self._credentials.forget()
         self.cookies.delete(SESSION_COOKIE)
+        self._keeper.changed(None)
 
     def _token_to_verify(self, token: str | None) -> str:
         ensure_jwt_extra()
-        token = token or self._auth.token
+        token = token or self._credentials.token
         if not token:
             raise LoginRequiredError("no token to verify: pass one or call mint_token() first")
         return token
@@ -112,6 +163,10 @@ class BixarenaClient(_BixarenaBase, SyncFacade[AuthenticatedClient]):
         httpx_client: an :class:`httpx.Client` to send through instead of building one (redirects must
             not be followed).
         httpx_args: more keyword arguments for the :class:`httpx.Client` built here (e.g. ``transport``).
+        token_store: where the session is loaded from and every change of it saved.
+        store_key: its key in ``token_store`` (default ``"bixarena"``).
+        on_session_change: called with each new session, and with ``None`` after logout.
+        refresh_margin: :meth:`auth` mints a new JWT this many seconds before the last one expires (server clock).
     """
 
     def __init__(
@@ -121,17 +176,22 @@ class BixarenaClient(_BixarenaBase, SyncFacade[AuthenticatedClient]):
         timeout: Timeout = DEFAULT_TIMEOUT,
         httpx_client: httpx.Client | None = None,
         httpx_args: Mapping[str, Any] | None = None,
+        token_store: TokenStore | None = None,
+        store_key: str | None = None,
+        on_session_change: SessionHook | None = None,
+        refresh_margin: float = DEFAULT_MARGIN,
     ) -> None:
-        self._auth = TokenAuth(None)
+        auth = self._setup(SessionKeeper(API, token_store, store_key, on_session_change), refresh_margin)
         super().__init__(
             _raw(base_url),
             base_url=base_url,
             timeout=timeout,
-            auth=self._auth,
-            unexpected_status=UnexpectedStatus,
+            auth=auth,
+            errors=_ERRORS,
             httpx_client=httpx_client,
             httpx_args=httpx_args,
         )
+        self._resume(base_url)
 
     def start_login(self) -> str:
         """Start an OIDC login: keep the state-binding cookie and return the authorize URL to open."""
@@ -140,7 +200,10 @@ class BixarenaClient(_BixarenaBase, SyncFacade[AuthenticatedClient]):
     def complete_login(self, code: str, state: str) -> OidcCallbackResponse:
         """Finish the login with the ``code`` and ``state`` the provider redirected back with; keep the session."""
         request = complete_oidc_login._get_kwargs(code=code, state=state)
-        return self._call(request, complete_oidc_login._parse_response, OidcCallbackResponse)
+        result = self._call(request, complete_oidc_login._parse_response, OidcCallbackResponse)
+        self._credentials.forget()  # a token minted from the previous session is not this session's
+        self._keeper.changed(self.session)
+        return result
 
     def login_with(self, authorize: Callable[[str], tuple[str, str]]) -> OidcCallbackResponse:
         """The whole login: ``authorize`` gets the authorize URL, signs in there and returns ``(code, state)``."""
@@ -148,12 +211,17 @@ class BixarenaClient(_BixarenaBase, SyncFacade[AuthenticatedClient]):
         return self.complete_login(code, state)
 
     def mint_token(self) -> InternalTokenResponse:
-        """Exchange the session for a short-lived internal JWT; keep it as :attr:`access_token`."""
-        result = self._call(
-            mint_internal_token._get_kwargs(), mint_internal_token._parse_response, InternalTokenResponse
-        )
-        self._auth.token = result.access_token
-        return result
+        """Exchange the session for a short-lived internal JWT; keep it as :attr:`access_token`.
+
+        Raises :class:`~authkit_sdk.errors.LoginRequiredError` without a session cookie (before any request).
+        """
+        self._require_session()
+        return self._keep_token(self._send(mint_internal_token._get_kwargs(), mint_internal_token._parse_response))
+
+    def auth(self) -> RefreshingAuth:
+        """An :class:`httpx.Auth` for your own :class:`httpx.Client`: sends the internal JWT as a bearer token and
+        mints a new one with :meth:`mint_token` (before expiry, after it, and once on a 401), one for all threads."""
+        return RefreshingAuth(self._credentials, refresh=self.mint_token)
 
     def jwks(self) -> JwksResponse:
         """The JWKS whose keys sign the internal JWTs."""
@@ -190,17 +258,22 @@ class AsyncBixarenaClient(_BixarenaBase, AsyncFacade[AuthenticatedClient]):
         timeout: Timeout = DEFAULT_TIMEOUT,
         httpx_client: httpx.AsyncClient | None = None,
         httpx_args: Mapping[str, Any] | None = None,
+        token_store: TokenStore | None = None,
+        store_key: str | None = None,
+        on_session_change: SessionHook | None = None,
+        refresh_margin: float = DEFAULT_MARGIN,
     ) -> None:
-        self._auth = TokenAuth(None)
+        auth = self._setup(SessionKeeper(API, token_store, store_key, on_session_change), refresh_margin)
         super().__init__(
             _raw(base_url),
             base_url=base_url,
             timeout=timeout,
-            auth=self._auth,
-            unexpected_status=UnexpectedStatus,
+            auth=auth,
+            errors=_ERRORS,
             httpx_client=httpx_client,
             httpx_args=httpx_args,
         )
+        self._resume(base_url)
 
     async def start_login(self) -> str:
         """Start an OIDC login: keep the state-binding cookie and return the authorize URL to open."""
@@ -209,7 +282,10 @@ class AsyncBixarenaClient(_BixarenaBase, AsyncFacade[AuthenticatedClient]):
     async def complete_login(self, code: str, state: str) -> OidcCallbackResponse:
         """Finish the login with the ``code`` and ``state`` the provider redirected back with; keep the session."""
         request = complete_oidc_login._get_kwargs(code=code, state=state)
-        return await self._call(request, complete_oidc_login._parse_response, OidcCallbackResponse)
+        result = await self._call(request, complete_oidc_login._parse_response, OidcCallbackResponse)
+        self._credentials.forget()  # a token minted from the previous session is not this session's
+        self._keeper.changed(self.session)
+        return result
 
     async def login_with(self, authorize: Callable[[str], Awaitable[tuple[str, str]]]) -> OidcCallbackResponse:
         """The whole login: ``authorize`` gets the authorize URL, signs in there and returns ``(code, state)``."""
@@ -217,11 +293,17 @@ class AsyncBixarenaClient(_BixarenaBase, AsyncFacade[AuthenticatedClient]):
         return await self.complete_login(code, state)
 
     async def mint_token(self) -> InternalTokenResponse:
-        """Exchange the session for a short-lived internal JWT; keep it as :attr:`access_token`."""
+        """Exchange the session for a short-lived internal JWT; keep it as :attr:`access_token`.
+
+        Raises :class:`~authkit_sdk.errors.LoginRequiredError` without a session cookie (before any request).
+        """
+        self._require_session()
         request = mint_internal_token._get_kwargs()
-        result = await self._call(request, mint_internal_token._parse_response, InternalTokenResponse)
-        self._auth.token = result.access_token
-        return result
+        return self._keep_token(await self._send(request, mint_internal_token._parse_response))
+
+    def auth(self) -> RefreshingAuth:
+        """An :class:`httpx.Auth` for your own :class:`httpx.AsyncClient` (see :meth:`BixarenaClient.auth`)."""
+        return RefreshingAuth(self._credentials, arefresh=self.mint_token)
 
     async def jwks(self) -> JwksResponse:
         """The JWKS whose keys sign the internal JWTs."""

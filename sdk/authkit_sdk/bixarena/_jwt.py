@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from authkit_sdk._core.errors import MissingDependencyError, TokenVerificationError
+from authkit_sdk._core.redaction import scrub
 
 __all__ = ["BIXARENA_AUDIENCE", "ensure_jwt_extra", "verify_with_jwks"]
 
@@ -69,4 +70,7 @@ def verify_with_jwks(
             options={"require": ["exp", "iat", "sub"]},
         )
     except (jwt.PyJWTError, KeyError) as exc:
-        raise TokenVerificationError(f"the token was rejected: {exc}") from exc
+        # PyJWT's own message names the failed check; the token itself is kept out of it, and the cause is not
+        # chained, so a logged traceback cannot carry the token either.
+        reason = scrub(f"{type(exc).__name__}: {exc}", [token, *token.split(".")])
+        raise TokenVerificationError(f"the token was rejected: {reason}") from None

@@ -11,10 +11,11 @@ import base64
 import binascii
 import re
 from collections.abc import Callable
+from typing import Any
 
 import attrs
 
-from authkit_sdk._core.errors import LoginRequiredError, ServerSignatureError, UnexpectedResponseError, raw_body
+from authkit_sdk._core.errors import AuthkitError, LoginRequiredError, ServerSignatureError
 from authkit_sdk._core.responses import Exchange, expect
 from authkit_sdk.polario._generated.models import (
     AuthAuthenticationRequest,
@@ -25,7 +26,7 @@ from authkit_sdk.polario._generated.models import (
     AuthRefreshRequest,
     AuthRefreshResponse,
 )
-from authkit_sdk.polario._generated.types import UNSET
+from authkit_sdk.polario._generated.types import UNSET, Unset
 from authkit_sdk.scram import auth_message, client_final, verify_server_signature
 
 __all__ = ["MIN_ITERATIONS", "SESSION_HEADER", "Device", "PolarioSession", "ScramLogin"]
@@ -40,14 +41,8 @@ MIN_ITERATIONS = 4096
 _NONCE = re.compile(r"[\x21-\x2B\x2D-\x7E]+")
 
 
-def _invalid(exchange: Exchange, why: str) -> UnexpectedResponseError:
-    response = exchange.response
-    return UnexpectedResponseError(
-        f"polario answered with an invalid SCRAM message: {why}",
-        status_code=response.status_code,
-        body=raw_body(response),
-        response=response,
-    )
+def _invalid(exchange: Exchange, why: str) -> AuthkitError[Any]:
+    return exchange.malformed(f"an invalid SCRAM message: {why}")
 
 
 @attrs.frozen
@@ -84,22 +79,25 @@ class ScramLogin:
 
     def answer(self, exchange: Exchange, password: str, device: Device) -> tuple[AuthLoginRequest, bytes]:
         """Check the challenge (server-first message) and build the final message; also return the expected
-        ServerSignature. Raises :class:`UnexpectedResponseError` for a challenge a client must refuse."""
+        ServerSignature. Raises :class:`MalformedResponseError` for a challenge a client must refuse."""
         challenge = expect(exchange, AuthAuthenticationResponse)
-        nonce = challenge.nonce
+        # Upstream marks every field optional; without these three there is no challenge to answer.
+        nonce, salt_text, iterations = challenge.nonce, challenge.salt, challenge.iteration_count
+        if not (isinstance(nonce, str) and isinstance(salt_text, str) and isinstance(iterations, int)):
+            raise _invalid(exchange, "the challenge lacks its nonce, salt or iterationCount")
         # RFC 5802 section 5.1 r=: the combined nonce must start with the client's and add the server's part.
         if not (nonce.startswith(self.client_nonce) and len(nonce) > len(self.client_nonce)):
             raise _invalid(exchange, "the nonce does not extend the client nonce")
         if not _NONCE.fullmatch(nonce):
             raise _invalid(exchange, "the nonce has characters SCRAM forbids")
-        if challenge.iteration_count < self.min_iterations:
-            raise _invalid(exchange, f"{challenge.iteration_count} iterations, fewer than {self.min_iterations}")
+        if iterations < self.min_iterations:
+            raise _invalid(exchange, f"{iterations} iterations, fewer than {self.min_iterations}")
         try:
-            salt = base64.b64decode(challenge.salt, validate=True)
+            salt = base64.b64decode(salt_text, validate=True)
         except (binascii.Error, ValueError):
             raise _invalid(exchange, "the salt is not base64") from None
-        message = auth_message(self.email, self.client_nonce, nonce, challenge.salt, challenge.iteration_count)
-        final = client_final(password, salt, challenge.iteration_count, message)
+        message = auth_message(self.email, self.client_nonce, nonce, salt_text, iterations)
+        final = client_final(password, salt, iterations, message)
         request = AuthLoginRequest(
             email=self.email,
             nonce=nonce,
@@ -120,7 +118,8 @@ class ScramLogin:
         """
         result = expect(exchange, AuthLoginResponse)
         response = exchange.response
-        if not verify_server_signature(expected_signature, result.signature):
+        # A login without a signature proves nothing either (upstream marks the field optional).
+        if not isinstance(result.signature, str) or not verify_server_signature(expected_signature, result.signature):
             raise ServerSignatureError(
                 "polario's ServerSignature is wrong: the server did not prove it knows the password",
                 status_code=response.status_code,
@@ -128,6 +127,11 @@ class ScramLogin:
                 response=response,
             )
         return result, _session_header(exchange)
+
+
+def _given(value: str | Unset) -> str | None:
+    """A response field upstream marks optional, ``None`` when the server left it out."""
+    return None if isinstance(value, Unset) else value
 
 
 def _session_header(exchange: Exchange) -> str:
@@ -148,8 +152,8 @@ class PolarioSession:
     def keep_login(self, result: AuthLoginResponse, session_token: str) -> None:
         """Hold the session of a verified login."""
         self.session_token = session_token
-        self.refresh_token = result.refresh_token
-        self.device_id = result.device_id
+        self.refresh_token = _given(result.refresh_token)
+        self.device_id = _given(result.device_id)
 
     def refresh_request(self) -> AuthRefreshRequest:
         """The body of a refresh; :class:`LoginRequiredError` when there is no refresh token."""
@@ -163,7 +167,7 @@ class PolarioSession:
         self.session_token = _session_header(exchange)
         if isinstance(result.refresh_token, str) and result.refresh_token:
             self.refresh_token = result.refresh_token
-        self.device_id = result.device_id
+        self.device_id = _given(result.device_id) or self.device_id
         return result
 
     def require_session(self) -> str:

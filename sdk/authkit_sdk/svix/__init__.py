@@ -1,9 +1,15 @@
-"""Svix authentication API: app portal access, dashboard access, expire-all and logout.
+"""Svix authentication API: app and stream portal access, expire-all, logout, and stream poller tokens.
 
-``SvixClient(token)`` sends ``Authorization: Bearer <token>`` (an organisation API key, or an application token
-for :meth:`SvixClient.logout`). Every call is a POST and carries an ``idempotency-key``: a fresh UUID4 per call
-unless you pass ``idempotency_key=``, sent unchanged on each retry. A 429 or 5xx is retried as the
-:class:`~authkit_sdk.RetryPolicy` says, honouring ``Retry-After``; pass ``retries=None`` to turn that off.
+The eight methods of the official SDK's ``Authentication`` resource (PyPI ``svix`` 2.9.x), with the same names and
+argument names (the request models' fields become keyword arguments), plus the deprecated ``dashboard_access``.
+
+``SvixClient(token)`` sends ``Authorization: Bearer <token>`` (an organisation API key, an application token for
+:meth:`SvixClient.logout`, or a stream token for :meth:`SvixClient.stream_logout` and its stream's poller tokens).
+Without ``base_url``, a token whose suffix names a region (``….eu``, ``us``, ``ca``, ``au``, ``in``) goes to that
+region's server (``https://api.eu.svix.com``), as the official SDK does; any other token to the reference server.
+Every POST carries an ``idempotency-key``: a fresh UUID4 per call unless you pass ``idempotency_key=``, sent
+unchanged on each retry. A 429 or 5xx is retried as the :class:`~authkit_sdk.RetryPolicy` says, honouring
+``Retry-After``; pass ``retries=None`` to turn that off.
 """
 
 from __future__ import annotations
@@ -17,35 +23,46 @@ import httpx
 
 from authkit_sdk._core.auth import TokenAuth
 from authkit_sdk._core.facade import DEFAULT_TIMEOUT, REFERENCE_SERVER, AsyncFacade, SyncFacade, Timeout
-from authkit_sdk._core.idempotency import new_idempotency_key
+from authkit_sdk._core.refreshing import Credentials, RefreshingAuth
+from authkit_sdk._core.responses import ApiErrors
 from authkit_sdk._core.retries import AsyncSleep, RetryPolicy, Sleep
-from authkit_sdk.svix import generated
-from authkit_sdk.svix._generated.api.authentication import app_portal_access, dashboard_access, expire_all, logout
+from authkit_sdk.svix import _requests as requests
+from authkit_sdk.svix import errors, generated, models
 from authkit_sdk.svix._generated.client import AuthenticatedClient
 from authkit_sdk.svix._generated.errors import UnexpectedStatus
 from authkit_sdk.svix._generated.models import (
-    ApplicationTokenExpireIn,
-    AppPortalAccessIn,
+    ApiTokenOut,
+    ApplicationIn,
     AppPortalAccessOut,
+    AppPortalCapability,
     DashboardAccessOut,
     HttpErrorOut,
     HTTPValidationError,
     ValidationError,
 )
-from authkit_sdk.svix._generated.types import UNSET
+from authkit_sdk.svix._requests import REGIONS, region_url
 
 __all__ = [
     "DEFAULT_BASE_URL",
     "DEFAULT_RETRY_POLICY",
+    "REGIONS",
+    "ApiTokenOut",
     "AppPortalAccessOut",
+    "AppPortalCapability",
+    "ApplicationIn",
     "AsyncSvixClient",
     "DashboardAccessOut",
     "HTTPValidationError",
     "HttpErrorOut",
+    "RefreshingAuth",
     "RetryPolicy",
     "SvixClient",
     "ValidationError",
+    "base_url_for",
+    "errors",
     "generated",
+    "models",
+    "region_url",
 ]
 
 DEFAULT_BASE_URL = f"{REFERENCE_SERVER}/svix"
@@ -54,17 +71,25 @@ DEFAULT_BASE_URL = f"{REFERENCE_SERVER}/svix"
 DEFAULT_RETRY_POLICY = RetryPolicy()
 """Three attempts, 0.5 s backoff doubling up to 30 s, jittered; ``Retry-After`` honoured."""
 
+Capabilities = Sequence[AppPortalCapability]
+
+
+def base_url_for(token: str) -> str:
+    """Where a client of ``token`` goes when given no ``base_url``: its region's server, else the reference server."""
+    return region_url(token) or DEFAULT_BASE_URL
+
+
+_ERRORS = ApiErrors("svix", errors.SvixError, UnexpectedStatus)
+
 
 def _raw(base_url: str, token: str) -> AuthenticatedClient:
     return AuthenticatedClient(base_url=base_url, token=token, raise_on_unexpected_status=True)
 
 
-def _portal_body(feature_flags: Sequence[str] | None) -> AppPortalAccessIn:
-    return AppPortalAccessIn(feature_flags=UNSET if feature_flags is None else list(feature_flags))
-
-
-def _expire_body(expiry: int | None) -> ApplicationTokenExpireIn:
-    return ApplicationTokenExpireIn(expiry=UNSET if expiry is None else expiry)
+def _static_auth(token: str) -> RefreshingAuth:
+    credentials = Credentials()
+    credentials.keep(token)
+    return RefreshingAuth(credentials, raise_on_401=True)
 
 
 class SvixClient(SyncFacade[AuthenticatedClient]):
@@ -72,7 +97,8 @@ class SvixClient(SyncFacade[AuthenticatedClient]):
 
     Args:
         token: the bearer token: an organisation API key (``testsk_…``), or an app token to log out.
-        base_url: where the API is served (default: the reference server).
+        base_url: where the API is served (default: the token's region's server when its suffix names one, else the
+            reference server; see :func:`base_url_for`).
         timeout: seconds (or an :class:`httpx.Timeout`) before a request times out.
         retries: the :class:`RetryPolicy` for 429 and 5xx, or ``None`` for no retries.
         sleep: how to wait between attempts (tests pass a fake).
@@ -84,7 +110,7 @@ class SvixClient(SyncFacade[AuthenticatedClient]):
         self,
         token: str,
         *,
-        base_url: str = DEFAULT_BASE_URL,
+        base_url: str | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         retries: RetryPolicy | None = DEFAULT_RETRY_POLICY,
         sleep: Sleep = time.sleep,
@@ -92,12 +118,13 @@ class SvixClient(SyncFacade[AuthenticatedClient]):
         httpx_args: Mapping[str, Any] | None = None,
     ) -> None:
         self._auth = TokenAuth(token)
+        base_url = base_url or base_url_for(token)
         super().__init__(
             _raw(base_url, token),
             base_url=base_url,
             timeout=timeout,
             auth=self._auth,
-            unexpected_status=UnexpectedStatus,
+            errors=_ERRORS,
             httpx_client=httpx_client,
             httpx_args=httpx_args,
             retries=retries,
@@ -109,31 +136,104 @@ class SvixClient(SyncFacade[AuthenticatedClient]):
         """The bearer token this client sends."""
         return self._auth.token or ""
 
+    def auth(self) -> RefreshingAuth:
+        """An :class:`httpx.Auth` for your own :class:`httpx.Client`: sends this client's token as a bearer token.
+
+        Svix tokens cannot be refreshed: a 401 raises :class:`~authkit_sdk.errors.UnauthorizedError` at once.
+        """
+        return _static_auth(self.token)
+
     def dashboard_access(self, app_id: str, *, idempotency_key: str | None = None) -> DashboardAccessOut:
         """Issue an app token for ``app_id`` and a dashboard URL embedding it (deprecated upstream)."""
-        request = dashboard_access._get_kwargs(app_id, idempotency_key=idempotency_key or new_idempotency_key())
-        return self._call(request, dashboard_access._parse_response, DashboardAccessOut)
+        return self._call(*requests.dashboard_access_request(app_id, idempotency_key), DashboardAccessOut)
 
     def app_portal_access(
-        self, app_id: str, feature_flags: Sequence[str] | None = None, *, idempotency_key: str | None = None
+        self,
+        app_id: str,
+        feature_flags: Sequence[str] | None = None,
+        *,
+        capabilities: Capabilities | None = None,
+        expiry: int | None = None,
+        read_only: bool | None = None,
+        session_id: str | None = None,
+        application: ApplicationIn | None = None,
+        idempotency_key: str | None = None,
     ) -> AppPortalAccessOut:
-        """Issue an app token for ``app_id`` (limited to ``feature_flags``) and an app portal URL embedding it."""
-        request = app_portal_access._get_kwargs(
-            app_id, body=_portal_body(feature_flags), idempotency_key=idempotency_key or new_idempotency_key()
-        )
-        return self._call(request, app_portal_access._parse_response, AppPortalAccessOut)
+        """Issue an app token for ``app_id`` and an app portal URL embedding it.
 
-    def expire_all(self, app_id: str, expiry: int | None = None, *, idempotency_key: str | None = None) -> None:
-        """Make every app token of ``app_id`` expire in ``expiry`` seconds (at once when ``None`` or 0)."""
-        request = expire_all._get_kwargs(
-            app_id, body=_expire_body(expiry), idempotency_key=idempotency_key or new_idempotency_key()
+        ``feature_flags`` (1 to 25) and ``capabilities`` (default: all) limit what it may do, ``expiry`` how long it
+        lives (3600 to 604800 s), ``session_id`` lets :meth:`expire_all` end it alone, ``application`` creates the
+        application when ``app_id`` does not exist yet; ``read_only`` is deprecated upstream.
+        """
+        request = requests.app_portal_access_request(
+            app_id, feature_flags, capabilities, expiry, read_only, session_id, application, idempotency_key
         )
-        self._send(request, expire_all._parse_response)
+        return self._call(*request, AppPortalAccessOut)
+
+    def expire_all(
+        self,
+        app_id: str,
+        expiry: int | None = None,
+        *,
+        session_ids: Sequence[str] | None = None,
+        idempotency_key: str | None = None,
+    ) -> None:
+        """Make every app token of ``app_id`` (of ``session_ids`` only, when given) expire in ``expiry`` seconds (at
+        once when ``None`` or 0)."""
+        self._send(*requests.expire_all_request(app_id, expiry, session_ids, idempotency_key))
 
     def logout(self, *, idempotency_key: str | None = None) -> None:
-        """Log out this client's app token (an organisation key cannot log out: 403)."""
-        request = logout._get_kwargs(idempotency_key=idempotency_key or new_idempotency_key())
-        self._send(request, logout._parse_response)
+        """Log out this client's app token (any other token cannot log out here: 403)."""
+        self._send(*requests.logout_request(idempotency_key))
+
+    def stream_portal_access(
+        self,
+        stream_id: str,
+        feature_flags: Sequence[str] | None = None,
+        *,
+        expiry: int | None = None,
+        session_id: str | None = None,
+        idempotency_key: str | None = None,
+    ) -> AppPortalAccessOut:
+        """Issue a stream token for ``stream_id`` and a stream portal URL embedding it (options as for apps)."""
+        request = requests.stream_portal_access_request(stream_id, feature_flags, expiry, session_id, idempotency_key)
+        return self._call(*request, AppPortalAccessOut)
+
+    def stream_logout(self, *, idempotency_key: str | None = None) -> None:
+        """Log out this client's stream token (any other token cannot log out here: 403)."""
+        self._send(*requests.stream_logout_request(idempotency_key))
+
+    def stream_expire_all(
+        self,
+        stream_id: str,
+        expiry: int | None = None,
+        *,
+        session_ids: Sequence[str] | None = None,
+        idempotency_key: str | None = None,
+    ) -> None:
+        """Make every stream token of ``stream_id`` (of ``session_ids`` only, when given) expire in ``expiry``
+        seconds (at once when ``None`` or 0)."""
+        self._send(*requests.stream_expire_all_request(stream_id, expiry, session_ids, idempotency_key))
+
+    def rotate_stream_poller_token(
+        self,
+        stream_id: str,
+        sink_id: str,
+        *,
+        expiry: int | None = None,
+        old_token_expiry: int | None = None,
+        idempotency_key: str | None = None,
+    ) -> ApiTokenOut:
+        """Issue the sink's next poller token (living ``expiry`` seconds); the old one works ``old_token_expiry``
+        seconds more (upstream's default 300; 0: it stops at once)."""
+        request = requests.rotate_stream_poller_token_request(
+            stream_id, sink_id, expiry, old_token_expiry, idempotency_key
+        )
+        return self._call(*request, ApiTokenOut)
+
+    def get_stream_poller_token(self, stream_id: str, sink_id: str) -> ApiTokenOut:
+        """The sink's current poller token."""
+        return self._call(*requests.get_stream_poller_token_request(stream_id, sink_id), ApiTokenOut)
 
 
 class AsyncSvixClient(AsyncFacade[AuthenticatedClient]):
@@ -143,7 +243,7 @@ class AsyncSvixClient(AsyncFacade[AuthenticatedClient]):
         self,
         token: str,
         *,
-        base_url: str = DEFAULT_BASE_URL,
+        base_url: str | None = None,
         timeout: Timeout = DEFAULT_TIMEOUT,
         retries: RetryPolicy | None = DEFAULT_RETRY_POLICY,
         sleep: AsyncSleep = asyncio.sleep,
@@ -151,12 +251,13 @@ class AsyncSvixClient(AsyncFacade[AuthenticatedClient]):
         httpx_args: Mapping[str, Any] | None = None,
     ) -> None:
         self._auth = TokenAuth(token)
+        base_url = base_url or base_url_for(token)
         super().__init__(
             _raw(base_url, token),
             base_url=base_url,
             timeout=timeout,
             auth=self._auth,
-            unexpected_status=UnexpectedStatus,
+            errors=_ERRORS,
             httpx_client=httpx_client,
             httpx_args=httpx_args,
             retries=retries,
@@ -168,28 +269,101 @@ class AsyncSvixClient(AsyncFacade[AuthenticatedClient]):
         """The bearer token this client sends."""
         return self._auth.token or ""
 
+    def auth(self) -> RefreshingAuth:
+        """An :class:`httpx.Auth` for your own :class:`httpx.AsyncClient`: sends this client's token as a bearer token.
+
+        Svix tokens cannot be refreshed: a 401 raises :class:`~authkit_sdk.errors.UnauthorizedError` at once.
+        """
+        return _static_auth(self.token)
+
     async def dashboard_access(self, app_id: str, *, idempotency_key: str | None = None) -> DashboardAccessOut:
         """Issue an app token for ``app_id`` and a dashboard URL embedding it (deprecated upstream)."""
-        request = dashboard_access._get_kwargs(app_id, idempotency_key=idempotency_key or new_idempotency_key())
-        return await self._call(request, dashboard_access._parse_response, DashboardAccessOut)
+        return await self._call(*requests.dashboard_access_request(app_id, idempotency_key), DashboardAccessOut)
 
     async def app_portal_access(
-        self, app_id: str, feature_flags: Sequence[str] | None = None, *, idempotency_key: str | None = None
+        self,
+        app_id: str,
+        feature_flags: Sequence[str] | None = None,
+        *,
+        capabilities: Capabilities | None = None,
+        expiry: int | None = None,
+        read_only: bool | None = None,
+        session_id: str | None = None,
+        application: ApplicationIn | None = None,
+        idempotency_key: str | None = None,
     ) -> AppPortalAccessOut:
-        """Issue an app token for ``app_id`` (limited to ``feature_flags``) and an app portal URL embedding it."""
-        request = app_portal_access._get_kwargs(
-            app_id, body=_portal_body(feature_flags), idempotency_key=idempotency_key or new_idempotency_key()
-        )
-        return await self._call(request, app_portal_access._parse_response, AppPortalAccessOut)
+        """Issue an app token for ``app_id`` and an app portal URL embedding it.
 
-    async def expire_all(self, app_id: str, expiry: int | None = None, *, idempotency_key: str | None = None) -> None:
-        """Make every app token of ``app_id`` expire in ``expiry`` seconds (at once when ``None`` or 0)."""
-        request = expire_all._get_kwargs(
-            app_id, body=_expire_body(expiry), idempotency_key=idempotency_key or new_idempotency_key()
+        ``feature_flags`` (1 to 25) and ``capabilities`` (default: all) limit what it may do, ``expiry`` how long it
+        lives (3600 to 604800 s), ``session_id`` lets :meth:`expire_all` end it alone, ``application`` creates the
+        application when ``app_id`` does not exist yet; ``read_only`` is deprecated upstream.
+        """
+        request = requests.app_portal_access_request(
+            app_id, feature_flags, capabilities, expiry, read_only, session_id, application, idempotency_key
         )
-        await self._send(request, expire_all._parse_response)
+        return await self._call(*request, AppPortalAccessOut)
+
+    async def expire_all(
+        self,
+        app_id: str,
+        expiry: int | None = None,
+        *,
+        session_ids: Sequence[str] | None = None,
+        idempotency_key: str | None = None,
+    ) -> None:
+        """Make every app token of ``app_id`` (of ``session_ids`` only, when given) expire in ``expiry`` seconds (at
+        once when ``None`` or 0)."""
+        await self._send(*requests.expire_all_request(app_id, expiry, session_ids, idempotency_key))
 
     async def logout(self, *, idempotency_key: str | None = None) -> None:
-        """Log out this client's app token (an organisation key cannot log out: 403)."""
-        request = logout._get_kwargs(idempotency_key=idempotency_key or new_idempotency_key())
-        await self._send(request, logout._parse_response)
+        """Log out this client's app token (any other token cannot log out here: 403)."""
+        await self._send(*requests.logout_request(idempotency_key))
+
+    async def stream_portal_access(
+        self,
+        stream_id: str,
+        feature_flags: Sequence[str] | None = None,
+        *,
+        expiry: int | None = None,
+        session_id: str | None = None,
+        idempotency_key: str | None = None,
+    ) -> AppPortalAccessOut:
+        """Issue a stream token for ``stream_id`` and a stream portal URL embedding it (options as for apps)."""
+        request = requests.stream_portal_access_request(stream_id, feature_flags, expiry, session_id, idempotency_key)
+        return await self._call(*request, AppPortalAccessOut)
+
+    async def stream_logout(self, *, idempotency_key: str | None = None) -> None:
+        """Log out this client's stream token (any other token cannot log out here: 403)."""
+        await self._send(*requests.stream_logout_request(idempotency_key))
+
+    async def stream_expire_all(
+        self,
+        stream_id: str,
+        expiry: int | None = None,
+        *,
+        session_ids: Sequence[str] | None = None,
+        idempotency_key: str | None = None,
+    ) -> None:
+        """Make every stream token of ``stream_id`` (of ``session_ids`` only, when given) expire in ``expiry``
+        seconds (at once when ``None`` or 0)."""
+        await self._send(*requests.stream_expire_all_request(stream_id, expiry, session_ids, idempotency_key))
+
+    async def rotate_stream_poller_token(
+        self,
+        stream_id: str,
+        sink_id: str,
+        *,
+        expiry: int | None = None,
+        old_token_expiry: int | None = None,
+        idempotency_key: str | None = None,
+    ) -> ApiTokenOut:
+        """Issue the sink's next poller token (living ``expiry`` seconds); the old one works ``old_token_expiry``
+        seconds more (upstream's default 300; 0: it stops at once)."""
+        request = requests.rotate_stream_poller_token_request(
+            stream_id, sink_id, expiry, old_token_expiry, idempotency_key
+        )
+        return await self._call(*request, ApiTokenOut)
+
+    async def get_stream_poller_token(self, stream_id: str, sink_id: str) -> ApiTokenOut:
+        """The sink's current poller token."""
+        return await self._call(*requests.get_stream_poller_token_request(stream_id, sink_id), ApiTokenOut)

@@ -10,6 +10,13 @@ from __future__ import annotations
 
 from authkit_sdk.svix._generated import api, errors, models, types
 from authkit_sdk.svix._generated.api.authentication import app_portal_access, dashboard_access, expire_all, logout
+from authkit_sdk.svix._generated.api.stream_authentication import (
+    get_stream_poller_token,
+    rotate_stream_poller_token,
+    stream_expire_all,
+    stream_logout,
+    stream_portal_access,
+)
 from authkit_sdk.svix._generated.client import AuthenticatedClient, Client
 from authkit_sdk.svix._generated.errors import UnexpectedStatus
 from authkit_sdk.svix._generated.types import UNSET, Response, Unset
@@ -26,7 +33,12 @@ __all__ = [
     "dashboard_access",
     "errors",
     "expire_all",
+    "get_stream_poller_token",
     "logout",
     "models",
+    "rotate_stream_poller_token",
+    "stream_expire_all",
+    "stream_logout",
+    "stream_portal_access",
     "types",
 ]

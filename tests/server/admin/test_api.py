@@ -258,7 +258,8 @@ def test_the_same_email_may_exist_in_two_apis(admin: httpx.Client) -> None:
 
 @pytest.mark.parametrize(
     ("content", "content_type"),
-    [(b"{", "application/json"), (b"", "application/json"), (b"api=polario", "application/x-www-form-urlencoded")],
+    # A form body is refused before it is read (403: tests/security/test_admin_cross_site.py).
+    [(b"{", "application/json"), (b"", "application/json")],
 )
 def test_a_body_that_is_not_json_is_answered_400(admin: httpx.Client, content: bytes, content_type: str) -> None:
     for path in ("/users", "/sessions", "/applications", "/tokens", "/faults", "/clock/advance"):
@@ -371,6 +372,10 @@ def test_an_org_key_is_added_with_a_generated_or_chosen_value(admin: httpx.Clien
         "app_id": None,
         "expires_at": None,
         "revoked": False,
+        "stream_id": None,
+        "sink_id": None,
+        "session_id": None,
+        "grants": None,
     }
     listed = [token["token"] for token in items(admin.get("/tokens", params={"api": "svix"}))]
     assert listed[-2:] == [generated.json()["token"], "testsk_qa_frontend_team"]

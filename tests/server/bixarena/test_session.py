@@ -1,10 +1,15 @@
 """After the login: minting internal JWTs from the session, the JWKS that verifies them, logout, and the contract.
 
-Minted tokens are verified with PyJWT's own JWKS client pointed at the published JWKS URL, nothing else.
+Minted tokens are verified with PyJWT's own JWKS client pointed at the published JWKS URL, nothing else, and with
+``algorithms=["RS256"]`` as a backend verifying upstream's tokens does: upstream signs them RS256 with RSA-2048 keys
+named by UUIDs and carries ``roles`` and ``nbf`` (Sage-Bionetworks/sage-monorepo at 86cae545,
+``apps/bixarena/auth-service``: ``InternalJwtService``, ``JwkKeyStore``); its logout sends
+``no-store, no-cache, must-revalidate, max-age=0`` and ``Pragma: no-cache`` (``AuthApiDelegateImpl.logout``).
 """
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 
 import httpx
@@ -17,6 +22,7 @@ from tests.support.server import RunningServer, running_server
 from tests.support.specs import HTTP_METHODS, load_spec
 
 CLEARED_SESSION_COOKIE = "JSESSIONID=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax"
+LOGOUT_CACHE_CONTROL = "no-store, no-cache, must-revalidate, max-age=0"
 
 
 @pytest.fixture
@@ -38,7 +44,7 @@ def verified_claims(server: RunningServer, token: str) -> dict[str, object]:
     jwks = jwt.PyJWKClient(f"{server.api_url('bixarena')}/.well-known/jwks.json", cache_keys=False)
     key = jwks.get_signing_key_from_jwt(token)
     claims: dict[str, object] = jwt.decode(
-        token, key.key, algorithms=["ES256"], audience="urn:bixarena:api", issuer=server.api_url("bixarena")
+        token, key.key, algorithms=["RS256"], audience="urn:bixarena:api", issuer=server.api_url("bixarena")
     )
     return claims
 
@@ -46,7 +52,7 @@ def verified_claims(server: RunningServer, token: str) -> dict[str, object]:
 # --- POST /token ----------------------------------------------------------------------------------------------
 
 
-def test_a_live_session_mints_a_600_second_es256_jwt_verifiable_with_the_published_jwks(
+def test_a_live_session_mints_a_600_second_rs256_jwt_with_roles_verifiable_with_the_published_jwks(
     client: BixarenaClient, auto_server: RunningServer
 ) -> None:
     client.log_in()
@@ -57,13 +63,17 @@ def test_a_live_session_mints_a_600_second_es256_jwt_verifiable_with_the_publish
     assert body["token_type"] == "Bearer"
     assert body["expires_in"] == 600
     header = jwt.get_unverified_header(body["access_token"])
-    assert header["alg"] == "ES256"
+    assert header["alg"] == "RS256"
+    assert header["typ"] == "JWT"
+    assert str(uuid.UUID(header["kid"])) == header["kid"]
     assert header["kid"] in {key["kid"] for key in client.http.get(client.url("/.well-known/jwks.json")).json()["keys"]}
     claims = verified_claims(auto_server, body["access_token"])
     assert claims["sub"] == GRACE
     assert claims["aud"] == "urn:bixarena:api"
     assert isinstance(claims["iat"], int)
+    assert claims["nbf"] == claims["iat"]
     assert claims["exp"] == claims["iat"] + 600
+    assert claims["roles"] == ["user"]
     assert claims["jti"]
 
 
@@ -83,6 +93,35 @@ def test_the_token_lifetime_is_a_setting() -> None:
     assert body["expires_in"] == 90
     claims = jwt.decode(body["access_token"], options={"verify_signature": False})
     assert claims["exp"] - claims["iat"] == 90
+
+
+def browser_login(server: RunningServer) -> tuple[httpx.Response, BixarenaClient]:
+    """The login as a browser makes it (``Accept: text/html``): the callback's response, and the browser."""
+    browser = BixarenaClient(server)
+    browser.http.headers["Accept"] = "text/html,application/xhtml+xml,*/*;q=0.8"
+    return browser.callback(browser.authorize(browser.start())), browser
+
+
+def test_a_browser_is_sent_back_to_the_frontend_after_login_with_its_session(auto_server: RunningServer) -> None:
+    """Upstream's callback answers a browser (Accept contains text/html) with 302 to ``app.ui-base-url``, whose
+    default is http://127.0.0.1:8000 (AuthApiDelegateImpl.callback, application.yml)."""
+    response, browser = browser_login(auto_server)
+    try:
+        assert response.status_code == 302
+        assert response.headers["location"] == "http://127.0.0.1:8000"
+        assert response.content == b""
+        validator().validate(response)
+        assert browser.mint().status_code == 200
+    finally:
+        browser.close()
+
+
+def test_the_frontend_a_browser_returns_to_is_a_setting() -> None:
+    settings = make_settings(idp_auto_login=GRACE, bixarena_frontend_url="http://localhost:4200/arena")
+    with running_server(settings) as server:
+        response, browser = browser_login(server)
+        browser.close()
+    assert (response.status_code, response.headers["location"]) == (302, "http://localhost:4200/arena")
 
 
 def test_minting_without_a_session_cookie_is_unauthorized(client: BixarenaClient) -> None:
@@ -125,7 +164,8 @@ def test_logout_ends_the_session_and_clears_the_cookie(client: BixarenaClient) -
     response = client.http.post(client.url("/auth/logout"))
     assert response.status_code == 204
     assert response.content == b""
-    assert response.headers["cache-control"] == "no-store"
+    assert response.headers["cache-control"] == LOGOUT_CACHE_CONTROL
+    assert response.headers["pragma"] == "no-cache"
     assert response.headers.get_list("set-cookie") == [CLEARED_SESSION_COOKIE]
     assert "JSESSIONID" not in client.http.cookies
     # The old cookie no longer works even if a client keeps sending it.
@@ -141,7 +181,8 @@ def test_logout_is_idempotent_with_or_without_a_session(client: BixarenaClient) 
     unknown = client.http.post(client.url("/auth/logout"))
     for response in (first, again, unknown):
         assert response.status_code == 204
-        assert response.headers["cache-control"] == "no-store"
+        assert response.headers["cache-control"] == LOGOUT_CACHE_CONTROL
+        assert response.headers["pragma"] == "no-cache"
         assert response.headers.get_list("set-cookie") == [CLEARED_SESSION_COOKIE]
 
 
@@ -164,18 +205,19 @@ def test_minted_tokens_stay_valid_after_logout_until_they_expire(
 # --- GET /.well-known/jwks.json ------------------------------------------------------------------------------
 
 
-def test_the_jwks_publishes_public_ec_keys_only(client: BixarenaClient) -> None:
+def test_the_jwks_publishes_public_rsa_2048_keys_only(client: BixarenaClient) -> None:
     response = client.http.get(client.url("/.well-known/jwks.json"))
     assert response.status_code == 200
     (key,) = response.json()["keys"]
-    assert {name: key[name] for name in ("kty", "crv", "alg", "use")} == {
-        "kty": "EC",
-        "crv": "P-256",
-        "alg": "ES256",
+    assert {name: key[name] for name in ("kty", "e", "alg", "use")} == {
+        "kty": "RSA",
+        "e": "AQAB",
+        "alg": "RS256",
         "use": "sig",
     }
-    assert key["kid"]
-    assert "d" not in key
+    assert jwt.PyJWK(key).key.key_size == 2048
+    assert str(uuid.UUID(key["kid"])) == key["kid"]
+    assert not {"d", "p", "q", "dp", "dq", "qi"} & set(key)
 
 
 def test_the_jwks_is_not_the_providers(client: BixarenaClient, auto_server: RunningServer) -> None:
@@ -210,6 +252,11 @@ def test_every_operation_answers_every_documented_status_in_the_documented_shape
     client.http.get(client.url("/auth/oidc/callback"))  # 400
     client.http.get(client.url("/auth/oidc/callback"), params={"code": "c", "state": "s"})  # 401
     client.log_in()  # 302, 200
+    browser = BixarenaClient(auto_server)
+    browser.http.headers["Accept"] = "text/html"
+    browser.callback(browser.authorize(browser.start()))  # 302 to the frontend
+    client.seen |= browser.seen
+    browser.close()
     client.mint()  # 200
     client.http.post(client.url("/auth/logout"))  # 204
     client.http.get(client.url("/.well-known/jwks.json"))  # 200

@@ -27,11 +27,22 @@ from tests.support.server import RunningServer, running_server
 ORG_KEY = "testsk_demo_org_key"
 APP_ID = "app_demo"
 APP_UID = "demo-app"
+STREAM_ID = "strm_demo"
+STREAM_UID = "demo-stream"
+SINK_ID = "sink_demo"
+SINK_UID = "demo-sink"
+POLLER_TOKEN = "pollsk_demo_poller_token"
+STREAM = "/api/v1/auth/stream/{stream_id}"
 OPERATIONS = {
     "expire_all": "/api/v1/auth/app/{app_id}/expire-all/",
     "dashboard_access": "/api/v1/auth/dashboard-access/{app_id}/",
     "app_portal_access": "/api/v1/auth/app-portal-access/{app_id}/",
     "logout": "/api/v1/auth/logout/",
+    "stream_portal_access": "/api/v1/auth/stream-portal-access/{stream_id}",
+    "stream_logout": "/api/v1/auth/stream-logout",
+    "stream_expire_all": f"{STREAM}/expire-all",
+    "rotate_stream_poller_token": f"{STREAM}/sink/{{sink_id}}/poller/token/rotate",
+    "get_stream_poller_token": f"{STREAM}/sink/{{sink_id}}/poller/token",
 }
 
 
@@ -58,9 +69,15 @@ def validator(prefix: str) -> ContractValidator:
 def operation_of(path: str) -> str:
     """The operationId a request path (either spelling, any prefix) belongs to."""
     trimmed = path.rstrip("/")
+    for suffix, operation_id in (
+        ("/poller/token/rotate", "rotate_stream_poller_token"),
+        ("/poller/token", "get_stream_poller_token"),
+    ):
+        if trimmed.endswith(suffix):
+            return operation_id
     if trimmed.endswith("/expire-all"):
-        return "expire_all"
-    for operation_id in ("dashboard_access", "app_portal_access", "logout"):
+        return "stream_expire_all" if "/auth/stream/" in trimmed else "expire_all"
+    for operation_id in ("stream_portal_access", "stream_logout", "dashboard_access", "app_portal_access", "logout"):
         if f"/{operation_id.replace('_', '-')}" in trimmed:
             return operation_id
     raise AssertionError(f"not a svix operation: {path}")
@@ -114,15 +131,26 @@ class SvixClient:
             self.check(response)
         return response
 
+    def get(self, path: str, token: object = ORG_KEY, *, validate: bool = True) -> httpx.Response:
+        """GET ``path`` (relative to the API) as ``token`` (None: no Authorization header)."""
+        headers = {"Authorization": f"Bearer {token}"} if token is not None else {}
+        response = self.http.get(path, headers=headers)
+        if validate:
+            self.check(response)
+        return response
+
     def check(self, response: httpx.Response) -> None:
         """Validate the response against the contract and record its (operationId, status)."""
         response.read()
         request = response.request
-        if not request.url.path.endswith("/"):
-            # The contract spells every path with the slash; the server also serves the other spelling.
+        path = request.url.path
+        # The contract spells the paths of API 1.4 with the slash and the stream paths without; the server also
+        # serves the other spelling of each.
+        documented = path.rstrip("/") + ("/" if OPERATIONS[operation_of(path)].endswith("/") else "")
+        if path != documented:
             request = httpx.Request(
                 request.method,
-                request.url.copy_with(path=request.url.path + "/"),
+                request.url.copy_with(path=documented),
                 headers=request.headers,
                 content=request.content,
             )
@@ -158,6 +186,50 @@ class SvixClient:
         """POST logout (no body)."""
         return self.post(_path("logout", "", slash), token, **kw)
 
+    def stream_portal_access(
+        self, stream_id: str = STREAM_ID, body: Any = None, token: object = ORG_KEY, slash: bool = False, **kw: Any
+    ) -> httpx.Response:
+        """POST stream-portal-access (``body`` defaults to ``{}``)."""
+        kw.setdefault("json_body", {} if body is None and "content" not in kw else body)
+        return self.post(_path("stream_portal_access", stream_id, slash), token, **kw)
+
+    def stream_logout(self, token: object, slash: bool = False, **kw: Any) -> httpx.Response:
+        """POST stream-logout (no body)."""
+        return self.post(_path("stream_logout", "", slash), token, **kw)
+
+    def stream_expire_all(
+        self, stream_id: str = STREAM_ID, body: Any = None, token: object = ORG_KEY, slash: bool = False, **kw: Any
+    ) -> httpx.Response:
+        """POST stream expire-all (``body`` defaults to ``{}``)."""
+        kw.setdefault("json_body", {} if body is None and "content" not in kw else body)
+        return self.post(_path("stream_expire_all", stream_id, slash), token, **kw)
+
+    def rotate_poller_token(
+        self,
+        stream_id: str = STREAM_ID,
+        sink_id: str = SINK_ID,
+        body: Any = None,
+        token: object = ORG_KEY,
+        slash: bool = False,
+        **kw: Any,
+    ) -> httpx.Response:
+        """POST rotate-stream-poller-token (``body`` defaults to ``{}``)."""
+        kw.setdefault("json_body", {} if body is None and "content" not in kw else body)
+        return self.post(_path("rotate_stream_poller_token", stream_id, slash, sink_id), token, **kw)
+
+    def get_poller_token(
+        self, stream_id: str = STREAM_ID, sink_id: str = SINK_ID, token: object = ORG_KEY, slash: bool = False
+    ) -> httpx.Response:
+        """GET get-stream-poller-token."""
+        return self.get(_path("get_stream_poller_token", stream_id, slash, sink_id), token)
+
+    def new_stream_token(self, stream_id: str = STREAM_ID, body: Any = None, token: str = ORG_KEY) -> str:
+        """A fresh stream token for ``stream_id``, issued with the demo org key (or ``token``)."""
+        response = self.stream_portal_access(stream_id, body, token)
+        assert response.status_code == 200, response.text
+        issued: str = response.json()["token"]
+        return issued
+
     def new_app_token(self, app_id: str = APP_ID) -> str:
         """A fresh application token for ``app_id``, issued with the demo org key."""
         response = self.dashboard_access(app_id)
@@ -172,9 +244,10 @@ class SvixClient:
         return status != 401
 
 
-def _path(operation_id: str, app_id: str, slash: bool) -> str:
-    path = OPERATIONS[operation_id].replace("{app_id}", app_id)
-    return path if slash else path.rstrip("/")
+def _path(operation_id: str, target: str, slash: bool, sink_id: str = "") -> str:
+    path = OPERATIONS[operation_id].replace("{app_id}", target).replace("{stream_id}", target)
+    path = path.replace("{sink_id}", sink_id).rstrip("/")
+    return path + "/" if slash else path
 
 
 def magic_link_payload(url: str) -> dict[str, Any]:

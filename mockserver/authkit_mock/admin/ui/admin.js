@@ -209,20 +209,64 @@
   // -- demo data -------------------------------------------------------------------------------------------------
 
   async function refreshState() {
-    const [users, sessions, applications, tokens] = await Promise.all(
-      ["/users", "/sessions", "/applications", "/tokens"].map((path) => call("GET", path)));
+    const [users, sessions, applications, tokens, streams, pollers] = await Promise.all(
+      ["/users", "/sessions", "/applications", "/tokens", "/streams", "/poller-tokens"].map((path) => call("GET", path)));
     fill("users", users.items, ["api", "id", "email", "name", "subject"]);
     fill("sessions", sessions.items, ["api", "id", "user",
       (row, s) => cell(row, clockTime(s.created_at)), (row, s) => cell(row, clockTime(s.expires_at) || "never"),
       (row, s) => cell(row, s.active ? "yes" : "no")]);
     fill("applications", applications.items, ["id", "uid", "name", (row, a) => cell(row, clockTime(a.created_at))]);
+    // One row per sink (a stream without sinks gets one row of its own).
+    const sinkRows = streams.items.flatMap((s) => (s.sinks.length ? s.sinks : [null]).map((k) => ({stream: s, sink: k})));
+    fill("streams", sinkRows, [(row, r) => cell(row, r.stream.id), (row, r) => cell(row, r.stream.uid),
+      (row, r) => cell(row, r.stream.name), (row, r) => cell(row, r.sink ? r.sink.id : "(no sinks)"),
+      (row, r) => cell(row, r.sink ? r.sink.uid : ""), (row, r) => cell(row, r.sink ? r.sink.poller_token || "expired" : "", "token"),
+      (row, r) => cell(row, clockTime(r.stream.expires_at) || "never")]);
+    fill("poller-tokens", pollers.items, ["stream_id", "sink_id", (row, p) => cell(row, p.token, "token"),
+      (row, p) => cell(row, p.current ? "yes" : "no"), (row, p) => cell(row, p.live ? "yes" : "no"),
+      (row, p) => cell(row, clockTime(p.expires_at) || "never")]);
     fill("tokens", tokens.items, ["api", "kind", (row, t) => {
       // JWTs are long: show the start, keep the whole value in the tooltip (and in the API).
       const shown = t.token.length > 48 ? t.token.slice(0, 44) + "…" : t.token;
       cell(row, shown, "token").title = t.token;
-    }, "app_id",
+    }, (row, t) => cell(row, t.app_id || t.stream_id), (row, t) => cell(row, t.session_id), (row, t) => cell(row, grants(t.grants)),
       (row, t) => cell(row, clockTime(t.expires_at) || "never"), (row, t) => cell(row, t.revoked ? "yes" : "no")]);
   }
+
+  function grants(g) {
+    // What a svix portal token carries: capabilities, feature flags, the deprecated read-only.
+    if (!g) return "";
+    const parts = [];
+    if (g.capabilities) parts.push(g.capabilities.join(" "));
+    if (g.feature_flags.length) parts.push("flags: " + g.feature_flags.join(" "));
+    if (g.read_only !== null) parts.push("readOnly: " + g.read_only);
+    return parts.join("; ");
+  }
+
+  async function add(path, body, what) {
+    try {
+      const made = await call("POST", path, body);
+      await refreshState();
+      say("Added " + what + " " + made.id + ".", true);
+      return true;
+    } catch (error) {
+      say(what + ": " + error.message, false);
+      return false;
+    }
+  }
+
+  $("stream-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const stream = {name: $("stream-name").value};
+    if ($("stream-uid").value) stream.uid = $("stream-uid").value;
+    if (await add("/streams", stream, "stream")) $("stream-form").reset();
+  });
+
+  $("sink-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const path = "/streams/" + encodeURIComponent($("sink-stream").value) + "/sinks";
+    if (await add(path, {name: $("sink-name").value}, "sink")) $("sink-name").value = "";
+  });
 
   $("token-form").addEventListener("submit", async (event) => {
     event.preventDefault();

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from aiohttp import web
 
 from authkit_mock.core.bodies import parse_body
+from authkit_mock.core.credentials import CredentialCheck, CredentialRejectedError, Principal, bearer_token
 from authkit_mock.core.entropy import Entropy
 from authkit_mock.core.errors import ApiError, RequestValidationError
 from authkit_mock.core.public_urls import is_https
@@ -19,6 +20,7 @@ from authkit_mock.core.routing import add_operation, runtime_of
 from authkit_mock.core.runtime import Runtime
 from authkit_mock.core.seed import Seed
 from authkit_mock.core.store import Session, Store, Token, User
+from authkit_mock.core.tokens import InvalidTokenError
 from authkit_mock.models.authlance import (
     ControllersAuthAuthRequest,
     ControllersAuthAuthResponse,
@@ -73,8 +75,11 @@ def _seeder(runtime: Runtime) -> Callable[[Store, Seed], None]:
 
 
 def loop_token_cookie(value: str, *, secure: bool, max_age: int | None = None) -> str:
-    """The ``Set-Cookie`` value for ``loopToken`` (RFC 6265 section 4.1): HttpOnly, SameSite=Lax, Path=/.
+    """The ``Set-Cookie`` value for ``loopToken`` (RFC 6265 section 4.1): SameSite=Lax, Path=/, and not HttpOnly.
 
+    Not HttpOnly because Authlance's own browser code reads it from ``document.cookie`` and sends it as the bearer
+    token (authlance/loop at dcf1fce560d515ad81cb948d4490ad92e9041563, ``packages/core/src/browser/common/auth.ts``
+    and ``hooks/useAuth.tsx``): an HttpOnly cookie would log such an app out of its own API.
     ``Secure`` only when the client reached the server over https (the request's scheme, or an https public URL
     in front of it), or a browser talking to the plain-http reference server would drop the cookie. An empty
     value with ``Max-Age=0`` clears it. (A JWT is all cookie-octets, so the value needs no quoting; http.cookies
@@ -83,7 +88,7 @@ def loop_token_cookie(value: str, *, secure: bool, max_age: int | None = None) -
     parts = [f"{COOKIE}={value}"]
     if max_age is not None:
         parts.append(f"Max-Age={max_age}")
-    parts += ["HttpOnly", "SameSite=Lax", "Path=/"]
+    parts += ["SameSite=Lax", "Path=/"]
     if secure:
         parts.append("Secure")
     return "; ".join(parts)
@@ -108,7 +113,8 @@ async def exchange_session_for_token(request: web.Request) -> web.Response:
         raise ApiError(401, "session expired")
     token, claims = runtime.authority(API).mint(session.user, runtime.settings.authlance_token_ttl, sid=session.id)
     runtime.store.add_token(
-        Token(api=API, kind="jwt", token=token, created_at=now, subject=session.user, expires_at=claims["exp"])
+        Token(api=API, kind="jwt", token=token, created_at=now, subject=session.user, expires_at=claims["exp"]),
+        issued=True,
     )
     response = _json(ControllersAuthAuthResponse(token=token))
     # A browser-session cookie (no Max-Age/Expires), as upstream sets it.
@@ -123,8 +129,25 @@ async def logout(request: web.Request) -> web.Response:
     return response
 
 
+def credential_check(runtime: Runtime) -> CredentialCheck:
+    """How Authlance's protected API checks a request: its JWT, as a bearer token or the ``loopToken`` cookie."""
+
+    def check(request: web.Request) -> Principal:
+        token = bearer_token(request) or request.cookies.get(COOKIE)
+        if not token:
+            raise CredentialRejectedError("no bearer token and no loopToken cookie")
+        try:
+            claims = runtime.authority(API).verify(token)
+        except InvalidTokenError as error:
+            raise CredentialRejectedError(f"invalid token: {error.reason}") from None
+        return Principal(str(claims["sub"]), "jwt", claims["exp"], claims.get("sid"))
+
+    return check
+
+
 def setup(app: web.Application, runtime: Runtime) -> None:
     """Add the authlance routes and seed to ``app``."""
+    runtime.credential_checks[API] = credential_check(runtime)
     add_operation(
         app, runtime, API, "POST", "/authlance/identity/me", exchange_session_for_token, "exchange_session_for_token"
     )

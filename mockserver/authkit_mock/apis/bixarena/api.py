@@ -3,6 +3,11 @@
 The handlers translate HTTP to :mod:`authkit_mock.apis.bixarena.relying_party` (pending logins, the code exchange
 and the ID-token checks, all over real HTTP to the provider) and to the store's sessions. The provider is the embedded
 fake Synapse (:mod:`authkit_mock.idp`), found on the same origin as the request.
+
+Where a client can see it, the server does what upstream's auth service does (Sage-Bionetworks/sage-monorepo at
+86cae545e859d394a33e16fd2d396d22955e4e26, ``apps/bixarena/auth-service``: ``AuthApiDelegateImpl``,
+``InternalJwtService``, ``JwkKeyStore``, ``application.yml``): RS256 internal JWTs with ``roles`` and ``nbf``, a
+302 to the frontend for a browser's callback, and logout's cache headers.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from authkit_mock.apis.bixarena.relying_party import (
     authorization_url,
     state_matches,
 )
+from authkit_mock.core.credentials import CredentialRejectedError, Principal, bearer_token
 from authkit_mock.core.errors import ApiError
 from authkit_mock.core.public_urls import api_prefix, base_url_of, is_https
 from authkit_mock.core.routing import add_operation, runtime_of
@@ -26,19 +32,24 @@ from authkit_mock.core.runtime import Runtime
 from authkit_mock.core.seed import Seed
 from authkit_mock.core.settings import IDP_PATH
 from authkit_mock.core.store import Session, Store, User
+from authkit_mock.core.tokens import InvalidTokenError
 from authkit_mock.models.bixarena import InternalTokenResponse, JwksResponse, OidcCallbackResponse
 
 API = "bixarena"
 SESSION_COOKIE = "JSESSIONID"
 STATE_COOKIE = "oidc_state"
 CALLBACK_PATH = "/auth/oidc/callback"
+ROLES = ["user"]
+"""The ``roles`` claim: upstream mints ``[role]`` (``["admin", "user"]`` for admins); the seed has no admins."""
+NO_CACHE = {"Cache-Control": "no-store, no-cache, must-revalidate, max-age=0", "Pragma": "no-cache"}
+"""What upstream's logout sends (AuthApiDelegateImpl.logout), so no cache keeps a logged-in page."""
 
 
 class BixarenaState:
     """bixarena's short-lived protocol state (pending logins) and its HTTP client to the provider."""
 
-    def __init__(self, client_id: str) -> None:
-        self.logins = PendingLogins()
+    def __init__(self, client_id: str, max_logins: int) -> None:
+        self.logins = PendingLogins(max_logins)
         self.oidc = OidcClient(client_id)
 
     def clear(self) -> None:
@@ -52,10 +63,23 @@ BIXARENA = web.AppKey("bixarena", BixarenaState)
 
 def setup(app: web.Application, runtime: Runtime) -> None:
     """Add the bixarena routes, seeder and state to ``app``."""
-    state = BixarenaState(runtime.settings.bixarena_client_id)
+    state = BixarenaState(runtime.settings.bixarena_client_id, runtime.settings.limits.pending_logins)
     app[BIXARENA] = state
     runtime.reset_hooks.append(state.clear)
     runtime.seeders.append(seed_users)
+
+    def check(request: web.Request) -> Principal:
+        # As BixArena's resource servers do: the internal JWT verifies against the JWKS key, by the server clock.
+        token = bearer_token(request)
+        if token is None:
+            raise CredentialRejectedError("no bearer token")
+        try:
+            claims = runtime.authority(API).verify(token)
+        except InvalidTokenError as error:
+            raise CredentialRejectedError(f"invalid token: {error.reason}") from None
+        return Principal(str(claims["sub"]), "jwt", claims["exp"])
+
+    runtime.credential_checks[API] = check
 
     async def http_client(_: web.Application) -> AsyncIterator[None]:
         async with state.oidc.running():
@@ -79,17 +103,34 @@ async def start_oidc_login(request: web.Request) -> web.Response:
     """``GET /auth/oidc/start``: a fresh pending login, its cookie, and a 302 to the provider's authorize page."""
     runtime = runtime_of(request)
     state = request.app[BIXARENA]
-    provider_url = f"{base_url_of(request)}{IDP_PATH}"
+    # The server calls this URL itself: from configuration only, never from the request (docs/operations/security.md,
+    # threat model: a Host-derived provider let any request make the server connect to any host and port).
+    provider_url = provider_url_of(runtime)
     try:
         metadata = await state.oidc.metadata(provider_url)
     except LoginError as error:
         raise ApiError(400, f"The OIDC login could not be started. {error.detail}") from None
     redirect_uri = f"{base_url_of(request)}{api_prefix(request, API)}{CALLBACK_PATH}"
     login = state.logins.start(runtime.settings.entropy, runtime.clock_now, redirect_uri, provider_url)
-    response = web.Response(status=302, headers={"Location": authorization_url(metadata, state.oidc.client_id, login)})
+    location = browser_facing(authorization_url(metadata, state.oidc.client_id, login), request, provider_url)
+    response = web.Response(status=302, headers={"Location": location})
     response.headers.add("Set-Cookie", _cookie(request, STATE_COOKIE, login.handle, max_age=LOGIN_TTL))
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+def provider_url_of(runtime: Runtime) -> str:
+    """The provider the relying party talks to, server-side (``Settings.oidc_provider_url``)."""
+    return runtime.settings.oidc_provider_url()
+
+
+def browser_facing(url: str, request: web.Request, provider_url: str) -> str:
+    """``url`` for the browser: the embedded provider's pages on the host the browser used (it may be another
+    machine, for which the listen address means nothing), any other provider's as its discovery says."""
+    settings = runtime_of(request).settings
+    if settings.provider_url is None and url.startswith(f"{provider_url}/"):
+        return f"{base_url_of(request)}{IDP_PATH}{url[len(provider_url) :]}"
+    return url
 
 
 async def complete_oidc_login(request: web.Request) -> web.Response:
@@ -132,9 +173,15 @@ async def complete_oidc_login(request: web.Request) -> web.Response:
             user=claims["sub"],
             created_at=now,
             expires_at=now + runtime.settings.bixarena_session_ttl,
-        )
+        ),
+        issued=True,
     )
-    response = _json(OidcCallbackResponse(status="ok"))
+    if "text/html" in request.headers.get("Accept", ""):
+        # A browser navigating here goes back to the frontend instead of seeing JSON, as upstream's callback does
+        # (AuthApiDelegateImpl.callback: a 302 to app.ui-base-url when Accept contains text/html).
+        response = web.Response(status=302, headers={"Location": runtime.settings.bixarena_frontend_url})
+    else:
+        response = _json(OidcCallbackResponse(status="ok"))
     response.headers.add("Set-Cookie", _cookie(request, SESSION_COOKIE, session.id))
     response.headers.add("Set-Cookie", clear_state["Set-Cookie"])
     return response
@@ -147,19 +194,19 @@ async def logout(request: web.Request) -> web.Response:
     session = runtime.store.session(API, session_id) if session_id else None
     if session is not None:
         session.active = False
-    headers = {"Set-Cookie": _cookie(request, SESSION_COOKIE, "", max_age=0), "Cache-Control": "no-store"}
-    return web.Response(status=204, headers=headers)
+    return web.Response(status=204, headers={"Set-Cookie": _cookie(request, SESSION_COOKIE, "", max_age=0), **NO_CACHE})
 
 
 async def mint_internal_token(request: web.Request) -> web.Response:
-    """``POST /token``: a short-lived ES256 JWT for the session's user."""
+    """``POST /token``: a short-lived RS256 JWT for the session's user, with ``roles`` (as upstream's
+    ``InternalJwtService.mint``)."""
     runtime = runtime_of(request)
     session_id = request.cookies.get(SESSION_COOKIE)
     session = runtime.store.session(API, session_id) if session_id else None
     if session is None or not session.live(runtime.clock_now):
         raise ApiError(401, "No authenticated session.")
     lifetime = runtime.settings.bixarena_token_ttl
-    token, _ = runtime.authority(API).mint(session.user, lifetime)
+    token, _ = runtime.authority(API).mint(session.user, lifetime, roles=ROLES)
     response = _json(InternalTokenResponse(access_token=token, token_type="Bearer", expires_in=lifetime))
     # RFC 6749 section 5.1 asks this of token responses; the spec adopts it.
     response.headers["Cache-Control"] = "no-store"
@@ -172,7 +219,8 @@ async def get_jwks(request: web.Request) -> web.Response:
 
 
 def _json(model: InternalTokenResponse | JwksResponse | OidcCallbackResponse) -> web.Response:
-    return web.Response(text=model.model_dump_json(), content_type="application/json")
+    # exclude_unset: a JWK leaves out the members of other key types (an EC key has no n, e), never sends null.
+    return web.Response(text=model.model_dump_json(exclude_unset=True), content_type="application/json")
 
 
 def _cookie(request: web.Request, name: str, value: str, max_age: int | None = None) -> str:

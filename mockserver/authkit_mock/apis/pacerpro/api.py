@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from aiohttp import web
 
 from authkit_mock.core.bodies import parse_body
+from authkit_mock.core.credentials import CredentialCheck, CredentialRejectedError, Principal
 from authkit_mock.core.errors import ApiError, RequestValidationError
 from authkit_mock.core.passwords import PasswordHash
 from authkit_mock.core.routing import add_operation, runtime_of
@@ -105,7 +106,7 @@ def _issue(runtime: Runtime, user: StoredUser, previous_exp: int | None = None) 
     token, claims = runtime.authority(API).mint(user.id, lifetime, jti=user.jti)
     expires = int(claims["exp"])
     runtime.store.add_token(
-        Token(api=API, kind="jwt", token=token, created_at=now, subject=user.id, expires_at=expires)
+        Token(api=API, kind="jwt", token=token, created_at=now, subject=user.id, expires_at=expires), issued=True
     )
     session = Session(jwtToken=token, expiresAt=datetime.fromtimestamp(expires, UTC))
     return web.Response(text=session.model_dump_json(), content_type="application/json")
@@ -143,14 +144,29 @@ async def revoke_all_sessions(request: web.Request) -> web.Response:
     user, _ = _authenticate(request, runtime)
     user.jti = runtime.settings.entropy.token_urlsafe(16)
     now = runtime.clock_now
-    for token in runtime.store.tokens_of(API):
-        if token.kind == "jwt" and token.subject == user.id and token.live(now):
+    for token in runtime.store.tokens_owned(API, subject=user.id):
+        if token.kind == "jwt" and token.live(now):
             token.revoked = True
     return web.Response(text=Empty().model_dump_json(), content_type="application/json")
 
 
+def credential_check(runtime: Runtime) -> CredentialCheck:
+    """How PacerPro's protected API checks a request: exactly as ``GET /session`` does (signature, expiry, JTI)."""
+
+    def check(request: web.Request) -> Principal:
+        try:
+            user, claims = _authenticate(request, runtime)
+        except ApiError as error:
+            raise CredentialRejectedError(error.detail) from None
+        exp = claims["exp"]
+        return Principal(user.id, "jwt", exp if isinstance(exp, int) else None)
+
+    return check
+
+
 def setup(app: web.Application, runtime: Runtime) -> None:
     """Add the pacerpro routes, seed and decoy hash to ``app``."""
+    runtime.credential_checks[API] = credential_check(runtime)
     settings = runtime.settings
     app[DECOY_HASH] = PasswordHash.create(
         settings.entropy.token_urlsafe(16), settings.entropy.token_bytes(16), settings.password_hash_iterations

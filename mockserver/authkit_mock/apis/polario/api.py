@@ -14,6 +14,8 @@ from aiohttp import web
 from pydantic import BaseModel
 
 from authkit_mock.apis.polario.scram import (
+    MAX_CLIENT_NONCE,
+    MAX_PLATFORM,
     ChallengeRejectedError,
     Challenges,
     PlatformMismatchError,
@@ -22,6 +24,7 @@ from authkit_mock.apis.polario.scram import (
 )
 from authkit_mock.apis.polario.sessions import API, InvalidRefreshTokenError, InvalidSessionError, PolarioSessions
 from authkit_mock.core.bodies import parse_body
+from authkit_mock.core.credentials import CredentialRejectedError, Principal
 from authkit_mock.core.errors import ApiError, FieldError, RequestValidationError
 from authkit_mock.core.passwords import ScramCredentials
 from authkit_mock.core.routing import add_operation, runtime_of
@@ -50,7 +53,8 @@ class PolarioState:
     """polario's short-lived protocol state (the outstanding SCRAM challenges) and its session logic."""
 
     def __init__(self, runtime: Runtime) -> None:
-        self.challenges = Challenges(runtime.settings.entropy, runtime.settings.scram_iterations)
+        settings = runtime.settings
+        self.challenges = Challenges(settings.entropy, settings.scram_iterations, settings.limits.scram_challenges)
         self.sessions = PolarioSessions(runtime)
 
 
@@ -61,6 +65,16 @@ def setup(app: web.Application, runtime: Runtime) -> None:
     """Add the polario routes, seeder and state to ``app``."""
     state = PolarioState(runtime)
     app[POLARIO] = state
+
+    def check(request: web.Request) -> Principal:
+        # As logout checks its Session header: the JWT verifies and its session has not ended.
+        try:
+            session = state.sessions.authenticate(request.headers.get(SESSION_HEADER))
+        except InvalidSessionError as error:
+            raise CredentialRejectedError(f"invalid session: {error}") from None
+        return Principal(session.user, "session", None, session.id)
+
+    runtime.credential_checks[API] = check
     runtime.reset_hooks.append(state.challenges.clear)
     runtime.seeders.append(lambda store, seed: seed_users(runtime, store, seed))
     add_operation(app, runtime, API, "POST", "/auth/auth", scram_first_message, "scram_first_message")
@@ -90,12 +104,17 @@ def seed_users(runtime: Runtime, store: Store, seed: Seed) -> None:
 async def scram_first_message(request: web.Request) -> web.Response:
     """``POST /auth/auth``: the client-first message in, the challenge (server-first message) out."""
     body = await _parse(request, AuthAuthenticationRequest)
+    platform = request.headers.get(PLATFORM_HEADER)
+    if len(body.nonce) > MAX_CLIENT_NONCE:
+        raise ApiError(400, f"invalid request body: nonce: at most {MAX_CLIENT_NONCE} characters")
+    if platform is not None and len(platform) > MAX_PLATFORM:
+        raise ApiError(400, f"the {PLATFORM_HEADER} header has at most {MAX_PLATFORM} characters")
     runtime = runtime_of(request)
     user = runtime.store.user(API, user_id(body.email))
     challenge = request.app[POLARIO].challenges.issue(
         email=body.email,
         client_nonce=body.nonce,
-        platform=request.headers.get(PLATFORM_HEADER),
+        platform=platform,
         credentials=user.scram if user is not None else None,
         now=runtime.clock_now,
         ttl=runtime.settings.polario_challenge_ttl,

@@ -20,10 +20,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from authkit_mock.core.bounded import BoundedMap, text_bytes
 from authkit_mock.core.entropy import Entropy
 from authkit_mock.core.passwords import ScramCredentials
 
@@ -32,7 +32,12 @@ SERVER_NONCE_BYTES = 18
 FAKE_SALT_BYTES = 16
 """The length of a salt for an unknown email: the same as a real one, so the answer does not tell them apart."""
 MAX_CHALLENGES = 10_000
-"""Outstanding challenges kept at most; the oldest are dropped first, so a flood cannot exhaust memory."""
+"""Outstanding challenges kept at most by default (``Limits.scram_challenges``); the oldest are dropped first, so a
+flood cannot exhaust memory."""
+MAX_CLIENT_NONCE = 256
+"""The longest client nonce accepted (RFC 5802 sets none; clients send 24 to 32 characters): with the email (at
+most 254 characters) and the platform header (at most ``MAX_PLATFORM``) it bounds what a challenge holds."""
+MAX_PLATFORM = 64
 
 CredentialsLookup = Callable[[str], ScramCredentials | None]
 
@@ -116,7 +121,7 @@ class Verified:
 class Challenges:
     """The outstanding challenges of one server, keyed by combined nonce, each answerable once."""
 
-    def __init__(self, entropy: Entropy, default_iterations: int) -> None:
+    def __init__(self, entropy: Entropy, default_iterations: int, max_challenges: int = MAX_CHALLENGES) -> None:
         self._entropy = entropy
         self._default_iterations = default_iterations
         # Drawn once per server: unknown emails get salts nobody can predict, yet stable while it runs.
@@ -124,10 +129,22 @@ class Challenges:
         # Random keys no password derives: an unknown email's proof is checked against them, so that path
         # does the same work as a wrong password.
         self._decoy = ScramCredentials(b"", default_iterations, entropy.token_bytes(32), entropy.token_bytes(32))
-        self._pending: OrderedDict[str, Challenge] = OrderedDict()
+        # Expired challenges go from the front on every issue; past the count (or the bytes: each one is at most
+        # about 1 KB, see MAX_CLIENT_NONCE) the oldest goes.
+        self._pending: BoundedMap[str, Challenge] = BoundedMap(
+            max_challenges,
+            max_challenges * 1024,
+            lambda nonce, c: text_bytes(nonce, c.email, c.client_nonce, c.salt_b64, c.platform) + 256,
+            lambda c: c.expires + 1,  # answerable up to and including its ``expires`` second
+        )
 
     def __len__(self) -> int:
         return len(self._pending)
+
+    @property
+    def entries(self) -> BoundedMap[str, Challenge]:
+        """The bounded map holding the outstanding challenges."""
+        return self._pending
 
     def clear(self) -> None:
         """Forget every outstanding challenge (on reset)."""
@@ -157,7 +174,6 @@ class Challenges:
         the default iteration count, so the answer does not reveal whether the account exists (RFC 5802
         section 9 recommends this).
         """
-        self._forget_expired(now)
         if credentials is not None:
             salt, iterations = credentials.salt, credentials.iterations
         else:
@@ -174,10 +190,7 @@ class Challenges:
             platform=platform,
             credentials=credentials,
         )
-        self._pending[nonce] = challenge
-        self._pending.move_to_end(nonce)
-        while len(self._pending) > MAX_CHALLENGES:
-            self._pending.popitem(last=False)
+        self._pending.put(nonce, challenge, now)
         return challenge
 
     def answer(self, email: str, nonce: str, proof: bytes, platform: str | None, now: float) -> Verified:
@@ -187,7 +200,7 @@ class Challenges:
         email, :class:`PlatformMismatchError` when ``platform`` differs from the first message's, and
         :class:`ProofRejectedError` for a wrong proof or an unknown email.
         """
-        challenge = self._pending.pop(nonce, None)
+        challenge = self._pending.pop(nonce)
         if challenge is None:
             raise ChallengeRejectedError("unknown or already used nonce")
         if now > challenge.expires:
@@ -206,12 +219,3 @@ class Challenges:
         if credentials is None or not valid:
             raise ProofRejectedError("wrong proof" if credentials is not None else "unknown email")
         return Verified(challenge.email, server_signature(credentials.server_key, message))
-
-    def _forget_expired(self, now: float) -> None:
-        # Challenges live equally long (unless the setting changes), so insertion order is expiry order: drop
-        # from the front. answer() checks the expiry itself, so this is only about memory.
-        while self._pending:
-            oldest = next(iter(self._pending.values()))
-            if now <= oldest.expires:
-                break
-            self._pending.popitem(last=False)

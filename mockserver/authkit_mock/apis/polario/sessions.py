@@ -60,7 +60,7 @@ class PolarioSessions:
         session = Session(
             api=API, id=self._runtime.settings.entropy.token_hex(12), user=email, created_at=self._runtime.clock_now
         )
-        return self._issue(self._store.add_session(session))
+        return self._issue(self._store.add_session(session, issued=True))
 
     def refresh(self, presented: str) -> Issued:
         """Rotate: the presented refresh token is used up, a new one and a new JWT are issued.
@@ -107,9 +107,8 @@ class PolarioSessions:
     def revoke(self, session: Session) -> None:
         """End ``session``: its JWTs stop being accepted and every refresh token of it is revoked."""
         session.active = False
-        for token in self._store.tokens_of(API):
-            if token.session_id == session.id:
-                token.revoked = True
+        for token in self._store.tokens_owned(API, session=session.id):
+            token.revoked = True
 
     def _issue(self, session: Session) -> Issued:
         if session.device_id is None:
@@ -131,7 +130,8 @@ class PolarioSessions:
                 subject=session.user,
                 session_id=session.id,
                 expires_at=claims["exp"],
-            )
+            ),
+            issued=True,
         )
         return Issued(session, session.device_id, token, self._new_refresh_token(session))
 
@@ -147,6 +147,7 @@ class PolarioSessions:
                 session_id=session.id,
                 # Each rotation starts a new lifetime: an active client stays logged in, an idle one is not.
                 expires_at=now + self._runtime.settings.polario_refresh_ttl,
-            )
+            ),
+            issued=True,
         )
         return record.token

@@ -1,4 +1,5 @@
-"""The svix API (version 1.4): app portal access, expiring an application's tokens, and logging out a token.
+"""The svix API (version 1.4, and today's stream operations): app and stream portal access, expiring an
+application's or a stream's tokens, logging out a token, and the poller tokens of stream sinks.
 
 Every operation goes through the same steps, in this order (see :func:`operation`):
 
@@ -14,86 +15,116 @@ Every operation goes through the same steps, in this order (see :func:`operation
    the idempotency window, so a delay keeps the key in flight and an injected error is never replayed, and after
    authentication, so a request without a valid token gets its 401, not the fault;
 5. **the operation** — 403 for a token that may not do it, 422 for an invalid path or body, 404 for an unknown
-   application (logout: for an application token whose application has been removed), then the work.
+   application or stream (logout: for a token whose application or stream has been removed), then the work.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
-from typing import Annotated, TypeVar
+from dataclasses import dataclass
 
 from aiohttp import web
 from aiohttp.typedefs import Handler
-from pydantic import BaseModel, StringConstraints, TypeAdapter, ValidationError
 
+from authkit_mock.apis.svix import streams
 from authkit_mock.apis.svix.idempotency import HEADER, IdempotencyStore, fingerprint
 from authkit_mock.apis.svix.ratelimit import RateLimiter
+from authkit_mock.apis.svix.requests import path_and_body, path_errors
 from authkit_mock.apis.svix.tokens import (
     API,
+    ORG_KEY,
+    STREAM_TOKEN,
     authenticate,
     expire_app_tokens,
+    forbidden,
     issue_app_token,
     log_out,
     magic_link,
+    new_id,
     not_found,
     require_org_key,
-    seed_svix,
+    seed_keys_and_applications,
 )
-from authkit_mock.core.bodies import parse_body, read_body
-from authkit_mock.core.errors import FieldError, RequestValidationError
+from authkit_mock.core.bodies import read_body
+from authkit_mock.core.credentials import CredentialRejectedError, Principal
+from authkit_mock.core.errors import ApiError, FieldError, RequestValidationError
 from authkit_mock.core.middlewares import FAULTS_IN_HANDLER, apply_fault
 from authkit_mock.core.routing import add_operation, runtime_of
 from authkit_mock.core.runtime import Runtime
-from authkit_mock.core.store import Application, Token
-from authkit_mock.models.svix import ApplicationTokenExpireIn, AppPortalAccessIn
+from authkit_mock.core.store import Application, Sink, Stream, Token
+from authkit_mock.models.svix import (
+    ApplicationIn,
+    ApplicationTokenExpireIn,
+    AppPortalAccessIn,
+    AppPortalCapability,
+    RotatePollerTokenIn,
+    StreamPortalAccessIn,
+    StreamTokenExpireIn,
+)
 
-ModelT = TypeVar("ModelT", bound=BaseModel)
 Operation = Callable[[web.Request, Token], Awaitable[web.StreamResponse]]
 
-APP_ID = TypeAdapter(Annotated[str, StringConstraints(min_length=1, max_length=256, pattern=r"^[a-zA-Z0-9\-_.]+$")])
-"""The ``app_id`` path parameter's schema (components/parameters/AppId)."""
-VALID_APP_ID = re.compile(r"[a-zA-Z0-9\-_.]{1,256}")
-"""The same schema as one regular expression: a valid ``app_id`` (every request's) skips pydantic's validation,
-which is only asked for an invalid one's error messages."""
+ALL_CAPABILITIES = tuple(capability.value for capability in AppPortalCapability)
 
 
 @dataclass
 class SvixState:
-    """The svix API's short-lived state: rate-limit windows, idempotency records, the tokens' feature flags."""
+    """The svix API's short-lived state: rate-limit windows and idempotency records."""
 
     limiter: RateLimiter
     idempotency: IdempotencyStore
-    feature_flags: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def clear(self) -> None:
         """Forget everything (on reset, with the store)."""
         self.limiter.clear()
         self.idempotency.clear()
-        self.feature_flags.clear()
 
 
 SVIX_STATE = web.AppKey("svix_state", SvixState)
 
 
+def _never(_: object) -> float:
+    return float("inf")
+
+
 def setup(app: web.Application, runtime: Runtime) -> None:
     """Add the svix routes, state and seeder to ``app``."""
-    clock = runtime.settings.clock
-    state = SvixState(RateLimiter(runtime.settings.rate_limit, clock), IdempotencyStore(clock))
+    settings = runtime.settings
+    limits = settings.limits
+    state = SvixState(
+        RateLimiter(settings.rate_limit, settings.clock),
+        IdempotencyStore(settings.clock, max_records=limits.idempotency_records, max_bytes=limits.idempotency_bytes),
+    )
     app[SVIX_STATE] = state
     app[FAULTS_IN_HANDLER] = True
     runtime.reset_hooks.append(state.clear)
-    runtime.seeders.append(lambda store, seed: seed_svix(store, seed, runtime.clock_now))
-    routes: list[tuple[str, Operation, str]] = [
-        ("/api/v1/auth/app/{app_id}/expire-all/", expire_all, "expire_all"),
-        ("/api/v1/auth/dashboard-access/{app_id}/", dashboard_access, "dashboard_access"),
-        ("/api/v1/auth/app-portal-access/{app_id}/", app_portal_access, "app_portal_access"),
-        ("/api/v1/auth/logout/", logout, "logout"),
+    runtime.seeders.append(lambda store, seed: seed_keys_and_applications(store, seed, runtime.clock_now))
+    runtime.seeders.append(lambda store, seed: streams.seed_streams(store, seed, runtime.clock_now, settings))
+
+    def check(request: web.Request) -> Principal:
+        # As every svix operation authenticates: a live org key or app token (not expired, not logged out).
+        try:
+            token = authenticate(runtime.store, request.headers.get("Authorization"), runtime.clock_now)
+        except ApiError as error:
+            raise CredentialRejectedError(error.detail) from None
+        return Principal(token.app_id or "organisation", token.kind, token.expires_at)
+
+    runtime.credential_checks[API] = check
+    stream = "/api/v1/auth/stream/{stream_id}"
+    routes: list[tuple[str, str, Operation, str]] = [
+        ("POST", "/api/v1/auth/app/{app_id}/expire-all/", expire_all, "expire_all"),
+        ("POST", "/api/v1/auth/dashboard-access/{app_id}/", dashboard_access, "dashboard_access"),
+        ("POST", "/api/v1/auth/app-portal-access/{app_id}/", app_portal_access, "app_portal_access"),
+        ("POST", "/api/v1/auth/logout/", logout, "logout"),
+        ("POST", "/api/v1/auth/stream-portal-access/{stream_id}", stream_portal_access, "stream_portal_access"),
+        ("POST", "/api/v1/auth/stream-logout", stream_logout, "stream_logout"),
+        ("POST", f"{stream}/expire-all", stream_expire_all, "stream_expire_all"),
+        ("POST", f"{stream}/sink/{{sink_id}}/poller/token/rotate", rotate_poller_token, "rotate_stream_poller_token"),
+        ("GET", f"{stream}/sink/{{sink_id}}/poller/token", get_poller_token, "get_stream_poller_token"),
     ]
-    for path, handler, operation_id in routes:
-        add_operation(app, runtime, API, "POST", path, operation(handler), operation_id, optional_trailing_slash=True)
+    for method, path, handler, operation_id in routes:
+        add_operation(app, runtime, API, method, path, operation(handler), operation_id, optional_trailing_slash=True)
 
 
 def operation(handler: Operation) -> Handler:
@@ -118,12 +149,16 @@ def operation(handler: Operation) -> Handler:
     return guarded
 
 
+# -- applications --------------------------------------------------------------------------------------------------
+
+
 async def expire_all(request: web.Request, token: Token) -> web.StreamResponse:
-    """POST /api/v1/auth/app/{app_id}/expire-all/: the application's tokens expire in ``expiry`` seconds → 204."""
+    """POST /api/v1/auth/app/{app_id}/expire-all/: the application's tokens (of some sessions) expire → 204."""
     require_org_key(token)
-    app, body = await application_and_body(request, ApplicationTokenExpireIn)
+    body, errors = await path_and_body(request, ApplicationTokenExpireIn, ("app_id",))
+    app = application(request, errors)
     runtime = runtime_of(request)
-    expire_app_tokens(runtime.store, app, runtime.clock_now, body.expiry)
+    expire_app_tokens(runtime.store, app, runtime.clock_now, body.expiry, session_ids(body.sessionIds))
     return web.Response(status=204)
 
 
@@ -132,82 +167,206 @@ async def dashboard_access(request: web.Request, token: Token) -> web.StreamResp
     require_org_key(token)
     # For the journal; the operation takes no body, so whatever came is ignored.
     await read_body(request, malformed_status=422)
-    app = application(request, [])
-    issued = issue_token(request, app)
-    return access_answer(request.match_info["app_id"], issued)
+    app = application(request, path_errors(request, ("app_id",)))
+    runtime = runtime_of(request)
+    ttl, entropy = runtime.settings.svix_app_token_ttl, runtime.settings.entropy
+    issued = issue_app_token(runtime.store, app, runtime.clock_now, ttl, entropy)
+    return access_answer(request.match_info["app_id"], issued.token)
 
 
 async def app_portal_access(request: web.Request, token: Token) -> web.StreamResponse:
-    """POST /api/v1/auth/app-portal-access/{app_id}/: a new application token with feature flags, and its link."""
+    """POST /api/v1/auth/app-portal-access/{app_id}/: a new application token with its grants, and its link."""
     require_org_key(token)
-    app, body = await application_and_body(request, AppPortalAccessIn)
-    issued = issue_token(request, app)
-    request.app[SVIX_STATE].feature_flags[issued] = tuple(flag.root for flag in body.featureFlags or ())
-    return access_answer(request.match_info["app_id"], issued)
+    body, errors = await path_and_body(request, AppPortalAccessIn, ("app_id",))
+    runtime = runtime_of(request)
+    app = application(request, errors, create=body.application)
+    grants = {
+        "featureFlags": flags(body.featureFlags),
+        # Upstream: all capabilities by default; ViewBase "is always required", so it is always granted.
+        "capabilities": capabilities(body.capabilities),
+        # Deprecated upstream, but carried into the token; read past the attribute, which warns on every access.
+        "readOnly": body.__dict__["readOnly"],
+    }
+    issued = issue_app_token(
+        runtime.store,
+        app,
+        runtime.clock_now,
+        portal_ttl(request, body),
+        runtime.settings.entropy,
+        session_id=body.sessionId.root if body.sessionId else None,
+        grants=_COMPACT_JSON.encode(grants),
+    )
+    return access_answer(request.match_info["app_id"], issued.token)
 
 
 async def logout(request: web.Request, token: Token) -> web.StreamResponse:
-    """POST /api/v1/auth/logout/: the application token stops working → 204 (an org key → 403)."""
+    """POST /api/v1/auth/logout/: the application token stops working → 204 (any other token → 403)."""
     await read_body(request, malformed_status=422)  # for the journal; the operation takes no body
     log_out(runtime_of(request).store, token)
     return web.Response(status=204)
 
 
+# -- streams -------------------------------------------------------------------------------------------------------
+
+
+async def stream_portal_access(request: web.Request, token: Token) -> web.StreamResponse:
+    """POST /api/v1/auth/stream-portal-access/{stream_id}: a new stream token and its magic link."""
+    require_org_key(token)
+    body, errors = await path_and_body(request, StreamPortalAccessIn, ("stream_id",))
+    runtime = runtime_of(request)
+    found = stream(request, errors)
+    issued = streams.issue_stream_token(
+        runtime.store,
+        found,
+        runtime.clock_now,
+        portal_ttl(request, body),
+        runtime.settings.entropy,
+        session_id=body.sessionId.root if body.sessionId else None,
+        grants=_COMPACT_JSON.encode({"featureFlags": flags(body.featureFlags)}),
+    )
+    url = magic_link(request.match_info["stream_id"], issued.token, id_name="streamId")
+    return json_answer({"url": url, "token": issued.token})
+
+
+async def stream_logout(request: web.Request, token: Token) -> web.StreamResponse:
+    """POST /api/v1/auth/stream-logout: the stream token stops working → 204 (any other token → 403)."""
+    await read_body(request, malformed_status=422)  # for the journal; the operation takes no body
+    runtime = runtime_of(request)
+    streams.stream_log_out(runtime.store, token, runtime.clock_now)
+    return web.Response(status=204)
+
+
+async def stream_expire_all(request: web.Request, token: Token) -> web.StreamResponse:
+    """POST /api/v1/auth/stream/{stream_id}/expire-all: the stream's tokens (of some sessions) expire → 204."""
+    require_org_key(token)
+    body, errors = await path_and_body(request, StreamTokenExpireIn, ("stream_id",))
+    runtime = runtime_of(request)
+    found = stream(request, errors)
+    streams.expire_stream_tokens(runtime.store, found, runtime.clock_now, body.expiry, session_ids(body.sessionIds))
+    return web.Response(status=204)
+
+
+async def rotate_poller_token(request: web.Request, token: Token) -> web.StreamResponse:
+    """POST .../sink/{sink_id}/poller/token/rotate: the sink's next poller token → 201."""
+    require_org_key_or_stream_token(token)
+    body, errors = await path_and_body(request, RotatePollerTokenIn, ("stream_id", "sink_id"))
+    runtime = runtime_of(request)
+    found = sink(request, token, errors)
+    issued = streams.rotate_poller_token(
+        runtime.store,
+        found,
+        runtime.clock_now,
+        runtime.settings,
+        runtime.settings.entropy,
+        expiry=body.expiry,
+        old_token_expiry=body.oldTokenExpiry if body.oldTokenExpiry is not None else 300,
+    )
+    return json_answer(streams.api_token_out(issued), status=201)
+
+
+async def get_poller_token(request: web.Request, token: Token) -> web.StreamResponse:
+    """GET .../sink/{sink_id}/poller/token: the sink's current poller token → 200 (404 when it has expired)."""
+    require_org_key_or_stream_token(token)
+    runtime = runtime_of(request)
+    found = sink(request, token, path_errors(request, ("stream_id", "sink_id")))
+    current = streams.current_poller_token(runtime.store, found, runtime.clock_now)
+    if current is None:
+        raise not_found()
+    return json_answer(streams.api_token_out(current))
+
+
+# -- requests and answers ------------------------------------------------------------------------------------------
+
 _COMPACT_JSON = json.JSONEncoder(separators=(",", ":"))
 
 
+def json_answer(body: dict[str, object], status: int = 200) -> web.Response:
+    """A JSON answer built as plain JSON (the bytes pydantic's models would dump, without their validation on every
+    request); the contract tests validate these answers against the spec."""
+    return web.Response(
+        body=_COMPACT_JSON.encode(body).encode(), status=status, content_type="application/json", charset="utf-8"
+    )
+
+
 def access_answer(app_id: str, token: str) -> web.Response:
-    """The ``DashboardAccessOut`` / ``AppPortalAccessOut`` body: the magic link and the token.
-
-    Built as plain JSON (the bytes pydantic's models would dump, without their validation on every request); the
-    contract tests validate these answers against the spec.
-    """
-    body = _COMPACT_JSON.encode({"url": magic_link(app_id, token), "token": token})
-    return web.Response(body=body.encode(), content_type="application/json", charset="utf-8")
+    """The ``DashboardAccessOut`` / ``AppPortalAccessOut`` body: the magic link and the token."""
+    return json_answer({"url": magic_link(app_id, token), "token": token})
 
 
-def issue_token(request: web.Request, app: Application) -> str:
-    """A new application token for ``app``, as its text."""
-    runtime = runtime_of(request)
-    settings = runtime.settings
-    return issue_app_token(runtime.store, app, runtime.clock_now, settings.svix_app_token_ttl, settings.entropy).token
+def require_org_key_or_stream_token(token: Token) -> None:
+    """403 unless ``token`` is an organisation API key or a stream token (which of its streams: see ``sink``)."""
+    if token.kind not in (ORG_KEY, STREAM_TOKEN):
+        raise forbidden()
 
 
-def path_errors(request: web.Request) -> list[FieldError]:
-    """What is wrong with the ``app_id`` path parameter (nothing: an empty list)."""
-    if VALID_APP_ID.fullmatch(request.match_info["app_id"]):
-        return []
-    try:
-        APP_ID.validate_python(request.match_info["app_id"])
-    except ValidationError as error:
-        return [FieldError(["path", "app_id"], e["msg"], e["type"]) for e in error.errors(include_url=False)]
-    return []
+def portal_ttl(request: web.Request, body: AppPortalAccessIn | StreamPortalAccessIn) -> int:
+    """How long a portal token lives: ``expiry`` when given, else the server's default (upstream's 7 days)."""
+    if body.expiry is not None and "expiry" in body.model_fields_set:
+        return body.expiry
+    return runtime_of(request).settings.svix_app_token_ttl
 
 
-def application(request: web.Request, errors: list[FieldError]) -> Application:
-    """The application named by ``app_id`` (its id or uid): 422 for ``errors`` or a bad ``app_id``, else 404."""
-    errors = path_errors(request) + errors
+def capabilities(asked: list[AppPortalCapability] | None) -> list[str]:
+    """The capabilities a token gets: all of them when none are asked for (upstream's default), and ``ViewBase``
+    always ("The ``ViewBase`` capability is always required")."""
+    if not asked:
+        return list(ALL_CAPABILITIES)
+    given = {"ViewBase", *(capability.value for capability in asked)}
+    return [name for name in ALL_CAPABILITIES if name in given]
+
+
+def flags(feature_flags: object) -> list[str]:
+    """The feature flag names of a ``FeatureFlags`` value (or none)."""
+    return [flag.root for flag in getattr(feature_flags, "root", None) or ()]
+
+
+def session_ids(value: object) -> list[str]:
+    """The session ids of a ``SessionIds`` value (or none)."""
+    return [item.root for item in getattr(value, "root", None) or ()]
+
+
+def application(request: web.Request, errors: list[FieldError], create: ApplicationIn | None = None) -> Application:
+    """The application named by ``app_id`` (its id or uid): 422 for ``errors`` or a bad ``app_id``, else 404 (or,
+    with ``create``, an ``ApplicationIn``, a new application whose uid is the path's ``app_id``)."""
     if errors:
         raise RequestValidationError(422, errors)
-    found = runtime_of(request).store.application(request.match_info["app_id"])
+    runtime = runtime_of(request)
+    app_id = request.match_info["app_id"]
+    found = runtime.store.application(app_id)
+    if found is not None:
+        return found
+    if create is None:
+        raise not_found()
+    if create.uid is not None and create.uid != app_id:
+        raise RequestValidationError(
+            422, [FieldError(["body", "application", "uid"], "must be the app_id of the path", "value_error.uid")]
+        )
+    new = Application(
+        id=new_id("app_", runtime.settings.entropy), name=create.name, created_at=runtime.clock_now, uid=app_id
+    )
+    runtime.store.applications[new.id] = new
+    return new
+
+
+def stream(request: web.Request, errors: list[FieldError]) -> Stream:
+    """The live stream named by ``stream_id`` (its id or uid): 422 for ``errors``, else 404."""
+    if errors:
+        raise RequestValidationError(422, errors)
+    runtime = runtime_of(request)
+    found = runtime.store.stream(request.match_info["stream_id"], runtime.clock_now)
     if found is None:
         raise not_found()
     return found
 
 
-async def application_and_body(request: web.Request, model: type[ModelT]) -> tuple[Application, ModelT]:
-    """The application and the body parsed into ``model``; every path and body problem in one 422."""
-    try:
-        body = await parse_body(request, model, malformed_status=422, invalid_status=422)
-    except RequestValidationError as error:
-        raise RequestValidationError(422, path_errors(request) + error.errors) from None
-    errors = unique_flag_errors(body) if isinstance(body, AppPortalAccessIn) else []
-    return application(request, errors), body
-
-
-def unique_flag_errors(body: AppPortalAccessIn) -> list[FieldError]:
-    """``featureFlags`` is a set (``uniqueItems``), which the generated model does not check."""
-    flags = [flag.root for flag in body.featureFlags or ()]
-    if len(set(flags)) == len(flags):
-        return []
-    return [FieldError(["body", "featureFlags"], "the feature flags must be unique", "value_error.list.unique_items")]
+def sink(request: web.Request, token: Token, errors: list[FieldError]) -> Sink:
+    """The sink named by the path, when ``token`` may manage its poller tokens: 422, 403 or 404 otherwise."""
+    if errors:
+        raise RequestValidationError(422, errors)
+    runtime = runtime_of(request)
+    found = runtime.store.stream(request.match_info["stream_id"], runtime.clock_now)
+    allowed = streams.require_stream_access(token, found)
+    result = runtime.store.sink(allowed, request.match_info["sink_id"])
+    if result is None:
+        raise not_found()
+    return result

@@ -27,13 +27,15 @@ from typing import NoReturn
 
 from aiohttp import web
 
+from authkit_mock.core.bounded import BoundedMap, text_bytes
 from authkit_mock.core.clock import Clock
 from authkit_mock.core.errors import ApiError, FieldError, RequestValidationError
 
 HEADER = "Idempotency-Key"
 REPLAYED_HEADER = "Idempotent-Replayed"
 DEFAULT_TTL_SECONDS = 24 * 3600.0
-PRUNE_EVERY_SECONDS = 60.0
+MAX_KEY_LENGTH = 256
+"""The longest idempotency key accepted (upstream documents none; its SDKs send a 32-character key), answered 422."""
 UNRECORDED_STATUSES = frozenset({409, 422, 429})
 # Set by aiohttp from the body itself; everything else a handler set is replayed as it was.
 _NOT_REPLAYED_HEADERS = frozenset({"content-length", "content-type", "date", "server", "transfer-encoding"})
@@ -122,25 +124,62 @@ class _Record:
     """None while the first request is still running."""
 
 
-class IdempotencyStore:
-    """The idempotency records of one API (short-lived protocol state: cleared on reset)."""
+def _record_size(key: tuple[str, str], record: _Record) -> int:
+    outcome = record.outcome
+    held = text_bytes(*key, record.fingerprint)
+    if isinstance(outcome, RecordedResponse):
+        held += text_bytes(outcome.body, outcome.content_type, *(part for pair in outcome.headers for part in pair))
+    elif isinstance(outcome, RecordedError):
+        held += text_bytes(outcome.detail, outcome.code, *(part for pair in outcome.headers for part in pair))
+    return held
 
-    def __init__(self, clock: Clock, ttl_seconds: float = DEFAULT_TTL_SECONDS) -> None:
+
+class IdempotencyStore:
+    """The idempotency records of one API (short-lived protocol state: cleared on reset).
+
+    Bounded by count and by the bytes of the recorded answers (``Limits.idempotency_records`` and
+    ``idempotency_bytes``): expired records go from the front on every claim, the oldest past the bounds (a key
+    evicted while its request runs simply records nothing).
+    """
+
+    def __init__(
+        self,
+        clock: Clock,
+        ttl_seconds: float = DEFAULT_TTL_SECONDS,
+        max_records: int = 10_000,
+        max_bytes: int = 16 * 1024 * 1024,
+    ) -> None:
         self._clock = clock
         self._ttl = ttl_seconds
-        self._records: dict[tuple[str, str], _Record] = {}
-        self._pruned_at = clock.now()
+        self._records: BoundedMap[tuple[str, str], _Record] = BoundedMap(
+            max_records, max_bytes, _record_size, lambda record: record.expires_at
+        )
+
+    @property
+    def entries(self) -> BoundedMap[tuple[str, str], _Record]:
+        """The bounded map holding the records."""
+        return self._records
 
     def begin(self, scope: str, key: str, request_fingerprint: str) -> Outcome | None:
         """Claim ``key`` for a request: None when it should run now (then :meth:`finish` or :meth:`release` it),
         the recorded outcome when it should be replayed; raises 409 or 422 when it must not run."""
+        if len(key) > MAX_KEY_LENGTH:
+            raise RequestValidationError(
+                422,
+                [
+                    FieldError(
+                        ["header", HEADER.lower()],
+                        f"ensure this value has at most {MAX_KEY_LENGTH} characters",
+                        "value_error.any_str.max_length",
+                    )
+                ],
+            )
         now = self._clock.now()
-        self._prune(now)
         record = self._records.get((scope, key))
         if record is not None and record.outcome is not None and now >= record.expires_at:
             record = None  # expired: the key may be used afresh
         if record is None:
-            self._records[(scope, key)] = _Record(request_fingerprint, now + self._ttl)
+            self._records.put((scope, key), _Record(request_fingerprint, now + self._ttl), now)
             return None
         if record.fingerprint != request_fingerprint:
             raise RequestValidationError(
@@ -163,9 +202,11 @@ class IdempotencyStore:
         if record is None or record.outcome is not None:
             return
         if outcome is None:
-            del self._records[(scope, key)]
+            self._records.pop((scope, key))
         else:
             record.outcome = outcome
+            # Again, now that it holds the answer: the byte bound counts what is kept for replay.
+            self._records.put((scope, key), record, self._clock.now())
 
     def release(self, scope: str, key: str) -> None:
         """Free a key whose request ended without an outcome to keep."""
@@ -217,12 +258,3 @@ class IdempotencyStore:
             raise
         self.finish(scope, key, RecordedResponse.of(response))
         return response
-
-    def _prune(self, now: float) -> None:
-        # Expired records are dropped now and then; a record still in flight is kept whatever its age.
-        if now - self._pruned_at < PRUNE_EVERY_SECONDS:
-            return
-        self._pruned_at = now
-        expired = [k for k, r in self._records.items() if r.outcome is not None and now >= r.expires_at]
-        for k in expired:
-            del self._records[k]

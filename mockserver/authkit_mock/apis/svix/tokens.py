@@ -2,14 +2,18 @@
 
 - Organisation API keys (``testsk_…`` in the seed; Token kind ``org_key``) act for the whole organisation.
 - Application tokens (``appsk_…``; Token kind ``app_token``) are issued by dashboard-access and app-portal-access,
-  bound to one application, live ``Settings.svix_app_token_ttl`` seconds, and end by logout or expire-all.
+  bound to one application, live ``expiry`` (default ``Settings.svix_app_token_ttl``) seconds, and end by logout or
+  expire-all (all of them, or those of some sessions).
+
+Stream tokens and poller tokens are in ``streams.py``.
 """
 
 from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Iterable
+import string
+from collections.abc import Collection, Iterable
 
 from authkit_mock.core.entropy import Entropy
 from authkit_mock.core.errors import ApiError
@@ -19,6 +23,9 @@ from authkit_mock.core.store import Application, Store, Token
 API = "svix"
 ORG_KEY = "org_key"
 APP_TOKEN = "app_token"
+STREAM_TOKEN = "stream_token"
+POLLER_TOKEN = "poller_token"
+KINDS = (ORG_KEY, APP_TOKEN, STREAM_TOKEN, POLLER_TOKEN)
 APP_TOKEN_PREFIX = "appsk_"
 PORTAL_LOGIN_URL = "https://app.svix.com/login"
 """Where the magic links point, as upstream's do (the reference server has no portal of its own)."""
@@ -60,7 +67,7 @@ def authenticate(store: Store, authorization: str | None, now: float) -> Token:
     """The live svix token the request carries; 401 when it is missing, unknown, expired or logged out."""
     credentials = bearer_credentials(authorization)
     token = store.token(credentials) if credentials is not None else None
-    if token is None or token.api != API or token.kind not in (ORG_KEY, APP_TOKEN) or not token.live(now):
+    if token is None or token.api != API or token.kind not in KINDS or not token.live(now):
         raise unauthorized()
     return token
 
@@ -71,7 +78,7 @@ def require_org_key(token: Token) -> None:
         raise forbidden()
 
 
-def seed_svix(store: Store, seed: Seed, now: float) -> None:
+def seed_keys_and_applications(store: Store, seed: Seed, now: float) -> None:
     """Add the seeded organisation API keys and applications to ``store``."""
     for key in seed.svix.org_keys:
         store.add_token(Token(api=API, kind=ORG_KEY, token=key, created_at=now))
@@ -79,12 +86,38 @@ def seed_svix(store: Store, seed: Seed, now: float) -> None:
         store.applications[app.id] = Application(id=app.id, name=app.name, created_at=now, uid=app.uid)
 
 
-def issue_app_token(store: Store, app: Application, now: float, ttl_seconds: float, entropy: Entropy) -> Token:
-    """A new application token bound to ``app``."""
+_ID_ALPHABET = string.ascii_letters + string.digits
+
+
+def new_id(prefix: str, entropy: Entropy) -> str:
+    """A new id like Svix's: ``prefix`` (``app_``, ``strm_``, ``sink_``) and 27 characters of [A-Za-z0-9]."""
+    return prefix + "".join(_ID_ALPHABET[byte % len(_ID_ALPHABET)] for byte in entropy.token_bytes(27))
+
+
+def issue_app_token(
+    store: Store,
+    app: Application,
+    now: float,
+    ttl_seconds: float,
+    entropy: Entropy,
+    session_id: str | None = None,
+    grants: str | None = None,
+) -> Token:
+    """A new application token bound to ``app`` (and to a session, carrying ``grants``, when given)."""
     # 24 random bytes: 32 URL-safe characters, as long as upstream's tokens.
     value = APP_TOKEN_PREFIX + entropy.token_urlsafe(24)
     return store.add_token(
-        Token(api=API, kind=APP_TOKEN, token=value, created_at=now, app_id=app.id, expires_at=now + ttl_seconds)
+        Token(
+            api=API,
+            kind=APP_TOKEN,
+            token=value,
+            created_at=now,
+            app_id=app.id,
+            expires_at=now + ttl_seconds,
+            session_id=session_id,
+            grants=grants,
+        ),
+        issued=True,
     )
 
 
@@ -92,30 +125,42 @@ _COMPACT_JSON = json.JSONEncoder(separators=(",", ":"))
 """One encoder for every magic link: ``json.dumps`` with ``separators`` builds a new encoder on each call."""
 
 
-def magic_link(app_id: str, token: str) -> str:
+def magic_link(app_id: str, token: str, id_name: str = "appId") -> str:
     """The portal login URL whose fragment embeds the application id (as the caller named it) and the token.
 
     The fragment is ``key=`` and the base64 of ``{"appId": …, "token": …}``, as in upstream's magic links; being a
-    fragment, it never reaches a server's logs.
+    fragment, it never reaches a server's logs. Stream portal links name the stream ``streamId`` instead (the
+    shape of upstream's stream links is not public).
     """
-    payload = _COMPACT_JSON.encode({"appId": app_id, "token": token}).encode()
+    payload = _COMPACT_JSON.encode({id_name: app_id, "token": token}).encode()
     return f"{PORTAL_LOGIN_URL}#key={base64.b64encode(payload).decode('ascii')}"
 
 
 def app_tokens(store: Store, app: Application) -> Iterable[Token]:
     """Every application token ever issued for ``app`` (live or not)."""
-    return [t for t in store.tokens_of(API) if t.kind == APP_TOKEN and t.app_id == app.id]
+    return [t for t in store.tokens_owned(API, app=app.id) if t.kind == APP_TOKEN]
 
 
-def expire_app_tokens(store: Store, app: Application, now: float, expiry: int | None) -> int:
+def expire_app_tokens(
+    store: Store, app: Application, now: float, expiry: int | None, session_ids: Collection[str] = ()
+) -> int:
     """Make every live token of ``app`` expire ``expiry`` seconds from now (0 or None: now); returns how many.
+
+    With ``session_ids``, only the tokens created with one of those session ids.
+    """
+    return expire_tokens(app_tokens(store, app), now, expiry, session_ids)
+
+
+def expire_tokens(tokens: Iterable[Token], now: float, expiry: int | None, session_ids: Collection[str] = ()) -> int:
+    """Make the live ``tokens`` (of ``session_ids`` only, when any are given) expire ``expiry`` seconds from now.
 
     A token already due to expire sooner keeps its earlier expiry: expire-all never extends a token's life.
     """
     expires_at = now + (expiry or 0)
+    wanted = frozenset(session_ids)
     count = 0
-    for token in app_tokens(store, app):
-        if token.live(now):
+    for token in tokens:
+        if token.live(now) and (not wanted or token.session_id in wanted):
             token.expires_at = expires_at if token.expires_at is None else min(token.expires_at, expires_at)
             count += 1
     return count

@@ -9,6 +9,7 @@ from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.journal_entry_request_headers import JournalEntryRequestHeaders
+    from ..models.journal_truncation import JournalTruncation
 
 
 T = TypeVar("T", bound="JournalEntry")
@@ -32,9 +33,14 @@ class JournalEntry:
         request_headers (JournalEntryRequestHeaders): The request headers as received, with lower-case names; repeated
             headers are joined with `, `.
             Credentials are shown as sent (the server holds demo credentials only).
-        request_body (None | str): The request body as UTF-8 text (invalid bytes replaced), cut at 65536 characters;
-            null when empty.
-        response_body (None | str): The response body as UTF-8 text, cut at 65536 characters; null when empty.
+        request_body (None | str): The request body as UTF-8 text (invalid bytes replaced), cut at the journal's body
+            limit (8 KB by
+            default, `Limits.journal_body_bytes`) and then ending in `…`; null when empty. `truncated` says how much
+            was left out.
+        response_body (None | str): The response body as UTF-8 text, cut like `request_body`; null when empty.
+        truncated (JournalTruncation): How many bytes the journal left out of this entry. The journal keeps bounded
+            copies (README, "Reliability and
+            security"): at most 8 KB of headers (later headers are dropped whole) and 8 KB of each body, by default.
     """
 
     id: int
@@ -49,6 +55,7 @@ class JournalEntry:
     request_headers: JournalEntryRequestHeaders
     request_body: None | str
     response_body: None | str
+    truncated: JournalTruncation
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -80,6 +87,8 @@ class JournalEntry:
         response_body: None | str
         response_body = self.response_body
 
+        truncated = self.truncated.to_dict()
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -96,6 +105,7 @@ class JournalEntry:
                 "request_headers": request_headers,
                 "request_body": request_body,
                 "response_body": response_body,
+                "truncated": truncated,
             }
         )
 
@@ -104,6 +114,7 @@ class JournalEntry:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.journal_entry_request_headers import JournalEntryRequestHeaders  # noqa: PLC0415
+        from ..models.journal_truncation import JournalTruncation  # noqa: PLC0415
 
         d = dict(src_dict)
         id = d.pop("id")
@@ -150,6 +161,8 @@ class JournalEntry:
 
         response_body = _parse_response_body(d.pop("response_body"))
 
+        truncated = JournalTruncation.from_dict(d.pop("truncated"))
+
         journal_entry = cls(
             id=id,
             time=time,
@@ -163,6 +176,7 @@ class JournalEntry:
             request_headers=request_headers,
             request_body=request_body,
             response_body=response_body,
+            truncated=truncated,
         )
 
         journal_entry.additional_properties = d

@@ -6,19 +6,22 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="ControllersAuthErrorResponse")
 
 
 @_attrs_define
 class ControllersAuthErrorResponse:
     """The kit's error body for the 400 and 401 answers of `exchange_session_for_token` (upstream documents these
-    statuses without a body schema).
+    statuses without a body schema, so a real service may send another body or none). `error` is optional;
+    the reference server always sends it.
 
         Attributes:
-            error (str): A short human-readable description of what went wrong (for people, not for branching on).
+            error (str | Unset): A short human-readable description of what went wrong (for people, not for branching on).
     """
 
-    error: str
+    error: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -26,18 +29,16 @@ class ControllersAuthErrorResponse:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "error": error,
-            }
-        )
+        field_dict.update({})
+        if error is not UNSET:
+            field_dict["error"] = error
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        error = d.pop("error")
+        error = d.pop("error", UNSET)
 
         controllers_auth_error_response = cls(
             error=error,

@@ -6,18 +6,21 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="ControllersAuthLogoutResponse")
 
 
 @_attrs_define
 class ControllersAuthLogoutResponse:
-    """The logout confirmation. `message` is always sent (upstream marks it optional).
+    """The logout confirmation. `message` is optional, as upstream declares it; the reference server always sends
+    it.
 
-    Attributes:
-        message (str): A human-readable confirmation that the user is logged out.
+        Attributes:
+            message (str | Unset): A human-readable confirmation that the user is logged out.
     """
 
-    message: str
+    message: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -25,18 +28,16 @@ class ControllersAuthLogoutResponse:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "message": message,
-            }
-        )
+        field_dict.update({})
+        if message is not UNSET:
+            field_dict["message"] = message
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        message = d.pop("message")
+        message = d.pop("message", UNSET)
 
         controllers_auth_logout_response = cls(
             message=message,

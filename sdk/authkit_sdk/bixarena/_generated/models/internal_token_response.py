@@ -14,7 +14,7 @@ class InternalTokenResponse:
     """A minted internal JWT (an inline schema upstream, named here; all three members required upstream too).
 
     Attributes:
-        access_token (str): The signed JWT (reference server - ES256, `kid` in the header, verifiable with `GET /.well-
+        access_token (str): The signed JWT (RS256 as upstream; `kid` in the header, verifiable with `GET /.well-
             known/jwks.json`).
         token_type (str): Always `Bearer` (upstream declares a one-value enum; kept as a plain string here so that
             clients keep parsing if the value ever changes case).

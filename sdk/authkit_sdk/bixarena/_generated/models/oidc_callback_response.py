@@ -6,6 +6,8 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="OidcCallbackResponse")
 
 
@@ -14,10 +16,10 @@ class OidcCallbackResponse:
     """The body of a successful OIDC callback (an inline schema upstream, named here).
 
     Attributes:
-        status (str): Always `ok`. Upstream marks it optional; the reference server always sends it.
+        status (str | Unset): Always `ok`. Optional, as upstream declares it; the reference server always sends it.
     """
 
-    status: str
+    status: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -25,18 +27,16 @@ class OidcCallbackResponse:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "status": status,
-            }
-        )
+        field_dict.update({})
+        if status is not UNSET:
+            field_dict["status"] = status
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        status = d.pop("status")
+        status = d.pop("status", UNSET)
 
         oidc_callback_response = cls(
             status=status,

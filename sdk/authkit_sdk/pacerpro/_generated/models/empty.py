@@ -11,7 +11,10 @@ T = TypeVar("T", bound="Empty")
 
 @_attrs_define
 class Empty:
-    """An empty JSON object (`{}`), the body of a successful `DELETE /session`."""
+    """An empty JSON object (`{}`): what the reference server sends for a successful `DELETE /session`, whose
+    upstream response names this schema without a media type (the body may also be empty).
+
+    """
 
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

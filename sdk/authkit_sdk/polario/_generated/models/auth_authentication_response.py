@@ -6,29 +6,35 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="AuthAuthenticationResponse")
 
 
 @_attrs_define
 class AuthAuthenticationResponse:
-    """The SCRAM server-first message: the challenge. The reference server always sends every field (upstream
-    marks them optional).
+    """The SCRAM server-first message: the challenge. Every field is optional, as upstream declares them (a client
+    cannot log in without `nonce`, `salt` and `iterationCount`); the reference server always sends all four.
 
         Attributes:
-            nonce (str): The combined nonce: the client nonce followed by the server's random nonce. Send it back unchanged
-                in
+            nonce (str | Unset): The combined nonce: the client nonce followed by the server's random nonce. Send it back
+                unchanged in
                 `AuthLoginRequest.nonce`.
-            salt (str): The user's salt, base64. Decode it for PBKDF2; use the base64 text as received in the AuthMessage
+            salt (str | Unset): The user's salt, base64. Decode it for PBKDF2; use the base64 text as received in the
+                AuthMessage
                 (`s=`). Unknown emails get a fake salt that is stable per email.
-            iteration_count (int): The PBKDF2-HMAC-SHA-256 iteration count (`i=`; 4096 by default in the reference server).
-            expires (int): Unix time in seconds after which the challenge can no longer be answered. A challenge can be
-                answered once.
+            iteration_count (int | Unset): The PBKDF2-HMAC-SHA-256 iteration count (`i=`; 4096 by default in the reference
+                server). The `int32`
+                format and the minimum of 1 are the kit's (upstream: a plain integer).
+            expires (int | Unset): Unix time in seconds after which the challenge can no longer be answered. A challenge can
+                be
+                answered once. The `int64` format is the kit's (upstream: a plain integer).
     """
 
-    nonce: str
-    salt: str
-    iteration_count: int
-    expires: int
+    nonce: str | Unset = UNSET
+    salt: str | Unset = UNSET
+    iteration_count: int | Unset = UNSET
+    expires: int | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -42,27 +48,28 @@ class AuthAuthenticationResponse:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "nonce": nonce,
-                "salt": salt,
-                "iterationCount": iteration_count,
-                "expires": expires,
-            }
-        )
+        field_dict.update({})
+        if nonce is not UNSET:
+            field_dict["nonce"] = nonce
+        if salt is not UNSET:
+            field_dict["salt"] = salt
+        if iteration_count is not UNSET:
+            field_dict["iterationCount"] = iteration_count
+        if expires is not UNSET:
+            field_dict["expires"] = expires
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        nonce = d.pop("nonce")
+        nonce = d.pop("nonce", UNSET)
 
-        salt = d.pop("salt")
+        salt = d.pop("salt", UNSET)
 
-        iteration_count = d.pop("iterationCount")
+        iteration_count = d.pop("iterationCount", UNSET)
 
-        expires = d.pop("expires")
+        expires = d.pop("expires", UNSET)
 
         auth_authentication_response = cls(
             nonce=nonce,

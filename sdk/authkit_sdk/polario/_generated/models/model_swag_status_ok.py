@@ -6,18 +6,21 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="ModelSwagStatusOk")
 
 
 @_attrs_define
 class ModelSwagStatusOk:
-    """The answer of a successful logout.
+    """The answer of a successful logout. `status` is optional, as upstream declares it; the reference server
+    always sends it.
 
-    Attributes:
-        status (str): Always `ok`.
+        Attributes:
+            status (str | Unset): Always `ok`.
     """
 
-    status: str
+    status: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -25,18 +28,16 @@ class ModelSwagStatusOk:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "status": status,
-            }
-        )
+        field_dict.update({})
+        if status is not UNSET:
+            field_dict["status"] = status
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        status = d.pop("status")
+        status = d.pop("status", UNSET)
 
         model_swag_status_ok = cls(
             status=status,

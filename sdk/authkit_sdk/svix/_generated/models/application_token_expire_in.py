@@ -18,9 +18,14 @@ class ApplicationTokenExpireIn:
     Attributes:
         expiry (int | None | Unset): How many seconds until the old key is expired (at most 72 hours). 0, null or
             absent: immediately.
+        session_ids (list[str] | Unset): An optional list of session ids (at most 1,000). If any session ids are
+            specified, only the tokens
+            created with one of those session ids will be expired (svix/svix-webhooks@4fc0cfb8b426 `codegen/lib-
+            openapi.json`).
     """
 
     expiry: int | None | Unset = UNSET
+    session_ids: list[str] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -30,11 +35,17 @@ class ApplicationTokenExpireIn:
         else:
             expiry = self.expiry
 
+        session_ids: list[str] | Unset = UNSET
+        if not isinstance(self.session_ids, Unset):
+            session_ids = self.session_ids
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
         if expiry is not UNSET:
             field_dict["expiry"] = expiry
+        if session_ids is not UNSET:
+            field_dict["sessionIds"] = session_ids
 
         return field_dict
 
@@ -51,8 +62,11 @@ class ApplicationTokenExpireIn:
 
         expiry = _parse_expiry(d.pop("expiry", UNSET))
 
+        session_ids = cast(list[str], d.pop("sessionIds", UNSET))
+
         application_token_expire_in = cls(
             expiry=expiry,
+            session_ids=session_ids,
         )
 
         application_token_expire_in.additional_properties = d

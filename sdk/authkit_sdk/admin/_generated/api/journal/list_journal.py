@@ -17,6 +17,7 @@ def _get_kwargs(
     operation: str | Unset = UNSET,
     status: int | Unset = UNSET,
     limit: int | Unset = 100,
+    before: int | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -32,6 +33,8 @@ def _get_kwargs(
     params["status"] = status
 
     params["limit"] = limit
+
+    params["before"] = before
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -86,6 +89,7 @@ def sync_detailed(
     operation: str | Unset = UNSET,
     status: int | Unset = UNSET,
     limit: int | Unset = 100,
+    before: int | Unset = UNSET,
 ) -> Response[AdminError | JournalEntryList]:
     """Read the request journal
 
@@ -103,6 +107,7 @@ def sync_detailed(
         operation (str | Unset):
         status (int | Unset):
         limit (int | Unset):  Default: 100.
+        before (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -117,6 +122,7 @@ def sync_detailed(
         operation=operation,
         status=status,
         limit=limit,
+        before=before,
     )
 
     response = client.get_httpx_client().request(
@@ -133,6 +139,7 @@ def sync(
     operation: str | Unset = UNSET,
     status: int | Unset = UNSET,
     limit: int | Unset = 100,
+    before: int | Unset = UNSET,
 ) -> AdminError | JournalEntryList | None:
     """Read the request journal
 
@@ -150,6 +157,7 @@ def sync(
         operation (str | Unset):
         status (int | Unset):
         limit (int | Unset):  Default: 100.
+        before (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -165,6 +173,7 @@ def sync(
         operation=operation,
         status=status,
         limit=limit,
+        before=before,
     ).parsed
 
 
@@ -175,6 +184,7 @@ async def asyncio_detailed(
     operation: str | Unset = UNSET,
     status: int | Unset = UNSET,
     limit: int | Unset = 100,
+    before: int | Unset = UNSET,
 ) -> Response[AdminError | JournalEntryList]:
     """Read the request journal
 
@@ -192,6 +202,7 @@ async def asyncio_detailed(
         operation (str | Unset):
         status (int | Unset):
         limit (int | Unset):  Default: 100.
+        before (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -206,6 +217,7 @@ async def asyncio_detailed(
         operation=operation,
         status=status,
         limit=limit,
+        before=before,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -220,6 +232,7 @@ async def asyncio(
     operation: str | Unset = UNSET,
     status: int | Unset = UNSET,
     limit: int | Unset = 100,
+    before: int | Unset = UNSET,
 ) -> AdminError | JournalEntryList | None:
     """Read the request journal
 
@@ -237,6 +250,7 @@ async def asyncio(
         operation (str | Unset):
         status (int | Unset):
         limit (int | Unset):  Default: 100.
+        before (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -253,5 +267,6 @@ async def asyncio(
             operation=operation,
             status=status,
             limit=limit,
+            before=before,
         )
     ).parsed

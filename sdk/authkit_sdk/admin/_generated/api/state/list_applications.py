@@ -7,14 +7,27 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.admin_application_list import AdminApplicationList
 from ...models.admin_error import AdminError
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
-def _get_kwargs() -> dict[str, Any]:
+def _get_kwargs(
+    *,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    params["offset"] = offset
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/applications",
+        "params": params,
     }
 
     return _kwargs
@@ -32,6 +45,11 @@ def _parse_response(
         response_403 = AdminError.from_dict(response.json())
 
         return response_403
+
+    if response.status_code == 422:
+        response_422 = AdminError.from_dict(response.json())
+
+        return response_422
 
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
@@ -53,12 +71,18 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
 ) -> Response[AdminApplicationList | AdminError]:
     """List svix applications
 
      Lists the svix applications (seeded or added), in creation order. Their `id` or `uid` is the
     `app_id`
     of the svix operations; an unknown one there answers 404.
+
+    Args:
+        limit (int | Unset):
+        offset (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -68,7 +92,10 @@ def sync_detailed(
         Response[AdminApplicationList | AdminError]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = _get_kwargs(
+        limit=limit,
+        offset=offset,
+    )
 
     response = client.get_httpx_client().request(
         **kwargs,
@@ -80,12 +107,18 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
 ) -> AdminApplicationList | AdminError | None:
     """List svix applications
 
      Lists the svix applications (seeded or added), in creation order. Their `id` or `uid` is the
     `app_id`
     of the svix operations; an unknown one there answers 404.
+
+    Args:
+        limit (int | Unset):
+        offset (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -97,18 +130,26 @@ def sync(
 
     return sync_detailed(
         client=client,
+        limit=limit,
+        offset=offset,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
 ) -> Response[AdminApplicationList | AdminError]:
     """List svix applications
 
      Lists the svix applications (seeded or added), in creation order. Their `id` or `uid` is the
     `app_id`
     of the svix operations; an unknown one there answers 404.
+
+    Args:
+        limit (int | Unset):
+        offset (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -118,7 +159,10 @@ async def asyncio_detailed(
         Response[AdminApplicationList | AdminError]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = _get_kwargs(
+        limit=limit,
+        offset=offset,
+    )
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
@@ -128,12 +172,18 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
 ) -> AdminApplicationList | AdminError | None:
     """List svix applications
 
      Lists the svix applications (seeded or added), in creation order. Their `id` or `uid` is the
     `app_id`
     of the svix operations; an unknown one there answers 404.
+
+    Args:
+        limit (int | Unset):
+        offset (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -146,5 +196,7 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            limit=limit,
+            offset=offset,
         )
     ).parsed

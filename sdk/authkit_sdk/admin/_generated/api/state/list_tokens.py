@@ -14,6 +14,8 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     api: ApiSlug | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -23,6 +25,10 @@ def _get_kwargs(
         json_api = api
 
     params["api"] = json_api
+
+    params["limit"] = limit
+
+    params["offset"] = offset
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -74,6 +80,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     api: ApiSlug | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
 ) -> Response[AdminError | AdminTokenList]:
     """List tokens
 
@@ -89,6 +97,8 @@ def sync_detailed(
     Args:
         api (ApiSlug | Unset): The slug of one of the five APIs (its URL prefix on the reference
             server).
+        limit (int | Unset):
+        offset (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -100,6 +110,8 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         api=api,
+        limit=limit,
+        offset=offset,
     )
 
     response = client.get_httpx_client().request(
@@ -113,6 +125,8 @@ def sync(
     *,
     client: AuthenticatedClient,
     api: ApiSlug | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
 ) -> AdminError | AdminTokenList | None:
     """List tokens
 
@@ -128,6 +142,8 @@ def sync(
     Args:
         api (ApiSlug | Unset): The slug of one of the five APIs (its URL prefix on the reference
             server).
+        limit (int | Unset):
+        offset (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -140,6 +156,8 @@ def sync(
     return sync_detailed(
         client=client,
         api=api,
+        limit=limit,
+        offset=offset,
     ).parsed
 
 
@@ -147,6 +165,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     api: ApiSlug | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
 ) -> Response[AdminError | AdminTokenList]:
     """List tokens
 
@@ -162,6 +182,8 @@ async def asyncio_detailed(
     Args:
         api (ApiSlug | Unset): The slug of one of the five APIs (its URL prefix on the reference
             server).
+        limit (int | Unset):
+        offset (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -173,6 +195,8 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         api=api,
+        limit=limit,
+        offset=offset,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -184,6 +208,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     api: ApiSlug | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
 ) -> AdminError | AdminTokenList | None:
     """List tokens
 
@@ -199,6 +225,8 @@ async def asyncio(
     Args:
         api (ApiSlug | Unset): The slug of one of the five APIs (its URL prefix on the reference
             server).
+        limit (int | Unset):
+        offset (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -212,5 +240,7 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             api=api,
+            limit=limit,
+            offset=offset,
         )
     ).parsed

@@ -14,6 +14,8 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     api: ApiSlug | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -23,6 +25,10 @@ def _get_kwargs(
         json_api = api
 
     params["api"] = json_api
+
+    params["limit"] = limit
+
+    params["offset"] = offset
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -74,6 +80,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     api: ApiSlug | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
 ) -> Response[AdminError | AdminUserList]:
     """List users
 
@@ -85,6 +93,8 @@ def sync_detailed(
     Args:
         api (ApiSlug | Unset): The slug of one of the five APIs (its URL prefix on the reference
             server).
+        limit (int | Unset):
+        offset (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -96,6 +106,8 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         api=api,
+        limit=limit,
+        offset=offset,
     )
 
     response = client.get_httpx_client().request(
@@ -109,6 +121,8 @@ def sync(
     *,
     client: AuthenticatedClient,
     api: ApiSlug | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
 ) -> AdminError | AdminUserList | None:
     """List users
 
@@ -120,6 +134,8 @@ def sync(
     Args:
         api (ApiSlug | Unset): The slug of one of the five APIs (its URL prefix on the reference
             server).
+        limit (int | Unset):
+        offset (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -132,6 +148,8 @@ def sync(
     return sync_detailed(
         client=client,
         api=api,
+        limit=limit,
+        offset=offset,
     ).parsed
 
 
@@ -139,6 +157,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     api: ApiSlug | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
 ) -> Response[AdminError | AdminUserList]:
     """List users
 
@@ -150,6 +170,8 @@ async def asyncio_detailed(
     Args:
         api (ApiSlug | Unset): The slug of one of the five APIs (its URL prefix on the reference
             server).
+        limit (int | Unset):
+        offset (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -161,6 +183,8 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         api=api,
+        limit=limit,
+        offset=offset,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -172,6 +196,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     api: ApiSlug | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    offset: int | Unset = UNSET,
 ) -> AdminError | AdminUserList | None:
     """List users
 
@@ -183,6 +209,8 @@ async def asyncio(
     Args:
         api (ApiSlug | Unset): The slug of one of the five APIs (its URL prefix on the reference
             server).
+        limit (int | Unset):
+        offset (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -196,5 +224,7 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             api=api,
+            limit=limit,
+            offset=offset,
         )
     ).parsed

@@ -74,7 +74,8 @@ def sync_detailed(
 
      Accepts the id of an identity-provider `session` (upstream: an Ory Kratos session id) and returns a
     signed JWT for Authlance's protected API. The same JWT is set as the `loopToken` cookie
-    (`HttpOnly; SameSite=Lax; Path=/`).
+    (`SameSite=Lax; Path=/`, deliberately not `HttpOnly`: Authlance's browser code reads it from
+    `document.cookie`, authlance/loop@dcf1fce5 `packages/core/src/browser/common/auth.ts`).
 
     authkit reference server: the known sessions come from the seed and the admin API (`/__admin`). A
     known,
@@ -119,7 +120,8 @@ def sync(
 
      Accepts the id of an identity-provider `session` (upstream: an Ory Kratos session id) and returns a
     signed JWT for Authlance's protected API. The same JWT is set as the `loopToken` cookie
-    (`HttpOnly; SameSite=Lax; Path=/`).
+    (`SameSite=Lax; Path=/`, deliberately not `HttpOnly`: Authlance's browser code reads it from
+    `document.cookie`, authlance/loop@dcf1fce5 `packages/core/src/browser/common/auth.ts`).
 
     authkit reference server: the known sessions come from the seed and the admin API (`/__admin`). A
     known,
@@ -159,7 +161,8 @@ async def asyncio_detailed(
 
      Accepts the id of an identity-provider `session` (upstream: an Ory Kratos session id) and returns a
     signed JWT for Authlance's protected API. The same JWT is set as the `loopToken` cookie
-    (`HttpOnly; SameSite=Lax; Path=/`).
+    (`SameSite=Lax; Path=/`, deliberately not `HttpOnly`: Authlance's browser code reads it from
+    `document.cookie`, authlance/loop@dcf1fce5 `packages/core/src/browser/common/auth.ts`).
 
     authkit reference server: the known sessions come from the seed and the admin API (`/__admin`). A
     known,
@@ -202,7 +205,8 @@ async def asyncio(
 
      Accepts the id of an identity-provider `session` (upstream: an Ory Kratos session id) and returns a
     signed JWT for Authlance's protected API. The same JWT is set as the `loopToken` cookie
-    (`HttpOnly; SameSite=Lax; Path=/`).
+    (`SameSite=Lax; Path=/`, deliberately not `HttpOnly`: Authlance's browser code reads it from
+    `document.cookie`, authlance/loop@dcf1fce5 `packages/core/src/browser/common/auth.ts`).
 
     authkit reference server: the known sessions come from the seed and the admin API (`/__admin`). A
     known,

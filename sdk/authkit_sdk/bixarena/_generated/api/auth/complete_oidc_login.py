@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
@@ -35,11 +35,15 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> BasicError | OidcCallbackResponse | None:
+) -> Any | BasicError | OidcCallbackResponse | None:
     if response.status_code == 200:
         response_200 = OidcCallbackResponse.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 302:
+        response_302 = cast(Any, None)
+        return response_302
 
     if response.status_code == 400:
         response_400 = BasicError.from_dict(response.json())
@@ -59,7 +63,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[BasicError | OidcCallbackResponse]:
+) -> Response[Any | BasicError | OidcCallbackResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -73,7 +77,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     code: str,
     state: str,
-) -> Response[BasicError | OidcCallbackResponse]:
+) -> Response[Any | BasicError | OidcCallbackResponse]:
     """Complete the OIDC login (redirect callback)
 
      The redirect target of Synapse's authorize page. Validates `state` and `nonce`, exchanges the
@@ -100,6 +104,13 @@ def sync_detailed(
        (`Path=/; HttpOnly; SameSite=Lax`, plus `Secure` when served over https) → 200 `{"status":
     "ok"}`.
        The session lasts until logout, an admin reset, or 24 hours after login on the server clock.
+    6. A browser navigation (the `Accept` header contains `text/html`) gets 302 to the frontend instead
+    of the
+       JSON body, with the same cookies, as upstream's `AuthApiDelegateImpl.callback` does (sage-
+    monorepo at
+       86cae545, `apps/bixarena/auth-service`). The frontend URL is upstream's `app.ui-base-url`; on the
+       reference server it is the `--bixarena-frontend-url` option, by default `http://127.0.0.1:8000`
+       (upstream's default).
 
     Args:
         code (str):
@@ -110,7 +121,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BasicError | OidcCallbackResponse]
+        Response[Any | BasicError | OidcCallbackResponse]
     """
 
     kwargs = _get_kwargs(
@@ -130,7 +141,7 @@ def sync(
     client: AuthenticatedClient | Client,
     code: str,
     state: str,
-) -> BasicError | OidcCallbackResponse | None:
+) -> Any | BasicError | OidcCallbackResponse | None:
     """Complete the OIDC login (redirect callback)
 
      The redirect target of Synapse's authorize page. Validates `state` and `nonce`, exchanges the
@@ -157,6 +168,13 @@ def sync(
        (`Path=/; HttpOnly; SameSite=Lax`, plus `Secure` when served over https) → 200 `{"status":
     "ok"}`.
        The session lasts until logout, an admin reset, or 24 hours after login on the server clock.
+    6. A browser navigation (the `Accept` header contains `text/html`) gets 302 to the frontend instead
+    of the
+       JSON body, with the same cookies, as upstream's `AuthApiDelegateImpl.callback` does (sage-
+    monorepo at
+       86cae545, `apps/bixarena/auth-service`). The frontend URL is upstream's `app.ui-base-url`; on the
+       reference server it is the `--bixarena-frontend-url` option, by default `http://127.0.0.1:8000`
+       (upstream's default).
 
     Args:
         code (str):
@@ -167,7 +185,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BasicError | OidcCallbackResponse
+        Any | BasicError | OidcCallbackResponse
     """
 
     return sync_detailed(
@@ -182,7 +200,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     code: str,
     state: str,
-) -> Response[BasicError | OidcCallbackResponse]:
+) -> Response[Any | BasicError | OidcCallbackResponse]:
     """Complete the OIDC login (redirect callback)
 
      The redirect target of Synapse's authorize page. Validates `state` and `nonce`, exchanges the
@@ -209,6 +227,13 @@ async def asyncio_detailed(
        (`Path=/; HttpOnly; SameSite=Lax`, plus `Secure` when served over https) → 200 `{"status":
     "ok"}`.
        The session lasts until logout, an admin reset, or 24 hours after login on the server clock.
+    6. A browser navigation (the `Accept` header contains `text/html`) gets 302 to the frontend instead
+    of the
+       JSON body, with the same cookies, as upstream's `AuthApiDelegateImpl.callback` does (sage-
+    monorepo at
+       86cae545, `apps/bixarena/auth-service`). The frontend URL is upstream's `app.ui-base-url`; on the
+       reference server it is the `--bixarena-frontend-url` option, by default `http://127.0.0.1:8000`
+       (upstream's default).
 
     Args:
         code (str):
@@ -219,7 +244,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[BasicError | OidcCallbackResponse]
+        Response[Any | BasicError | OidcCallbackResponse]
     """
 
     kwargs = _get_kwargs(
@@ -237,7 +262,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     code: str,
     state: str,
-) -> BasicError | OidcCallbackResponse | None:
+) -> Any | BasicError | OidcCallbackResponse | None:
     """Complete the OIDC login (redirect callback)
 
      The redirect target of Synapse's authorize page. Validates `state` and `nonce`, exchanges the
@@ -264,6 +289,13 @@ async def asyncio(
        (`Path=/; HttpOnly; SameSite=Lax`, plus `Secure` when served over https) → 200 `{"status":
     "ok"}`.
        The session lasts until logout, an admin reset, or 24 hours after login on the server clock.
+    6. A browser navigation (the `Accept` header contains `text/html`) gets 302 to the frontend instead
+    of the
+       JSON body, with the same cookies, as upstream's `AuthApiDelegateImpl.callback` does (sage-
+    monorepo at
+       86cae545, `apps/bixarena/auth-service`). The frontend URL is upstream's `app.ui-base-url`; on the
+       reference server it is the `--bixarena-frontend-url` option, by default `http://127.0.0.1:8000`
+       (upstream's default).
 
     Args:
         code (str):
@@ -274,7 +306,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        BasicError | OidcCallbackResponse
+        Any | BasicError | OidcCallbackResponse
     """
 
     return (

@@ -60,10 +60,12 @@ def sync_detailed(
     `getJwks`). Match a token's `kid` header to a key's `kid`.
 
     **Reference server:** publishes the public half of every BixArena signing key it holds (generated at
-    start or loaded from a key file): EC P-256 keys with `kty`, `crv`, `x`, `y`, `kid`, `alg` (`ES256`)
-    and
-    `use` (`sig`). Never private members. It never answers 400 on its own (the request has no input); a
-    400
+    start or loaded from a key file): RSA-2048 keys, as upstream's `JwkKeyStore` (sage-monorepo at
+    86cae545,
+    `apps/bixarena/auth-service`), with `kty` (`RSA`), `n`, `e`, `kid` (a random UUID, as upstream),
+    `alg`
+    (`RS256`) and `use` (`sig`). Never private members. It never answers 400 on its own (the request has
+    no input); a 400
     comes only from a fault injected through the admin API.
 
     Raises:
@@ -93,10 +95,12 @@ def sync(
     `getJwks`). Match a token's `kid` header to a key's `kid`.
 
     **Reference server:** publishes the public half of every BixArena signing key it holds (generated at
-    start or loaded from a key file): EC P-256 keys with `kty`, `crv`, `x`, `y`, `kid`, `alg` (`ES256`)
-    and
-    `use` (`sig`). Never private members. It never answers 400 on its own (the request has no input); a
-    400
+    start or loaded from a key file): RSA-2048 keys, as upstream's `JwkKeyStore` (sage-monorepo at
+    86cae545,
+    `apps/bixarena/auth-service`), with `kty` (`RSA`), `n`, `e`, `kid` (a random UUID, as upstream),
+    `alg`
+    (`RS256`) and `use` (`sig`). Never private members. It never answers 400 on its own (the request has
+    no input); a 400
     comes only from a fault injected through the admin API.
 
     Raises:
@@ -122,10 +126,12 @@ async def asyncio_detailed(
     `getJwks`). Match a token's `kid` header to a key's `kid`.
 
     **Reference server:** publishes the public half of every BixArena signing key it holds (generated at
-    start or loaded from a key file): EC P-256 keys with `kty`, `crv`, `x`, `y`, `kid`, `alg` (`ES256`)
-    and
-    `use` (`sig`). Never private members. It never answers 400 on its own (the request has no input); a
-    400
+    start or loaded from a key file): RSA-2048 keys, as upstream's `JwkKeyStore` (sage-monorepo at
+    86cae545,
+    `apps/bixarena/auth-service`), with `kty` (`RSA`), `n`, `e`, `kid` (a random UUID, as upstream),
+    `alg`
+    (`RS256`) and `use` (`sig`). Never private members. It never answers 400 on its own (the request has
+    no input); a 400
     comes only from a fault injected through the admin API.
 
     Raises:
@@ -153,10 +159,12 @@ async def asyncio(
     `getJwks`). Match a token's `kid` header to a key's `kid`.
 
     **Reference server:** publishes the public half of every BixArena signing key it holds (generated at
-    start or loaded from a key file): EC P-256 keys with `kty`, `crv`, `x`, `y`, `kid`, `alg` (`ES256`)
-    and
-    `use` (`sig`). Never private members. It never answers 400 on its own (the request has no input); a
-    400
+    start or loaded from a key file): RSA-2048 keys, as upstream's `JwkKeyStore` (sage-monorepo at
+    86cae545,
+    `apps/bixarena/auth-service`), with `kty` (`RSA`), `n`, `e`, `kid` (a random UUID, as upstream),
+    `alg`
+    (`RS256`) and `use` (`sig`). Never private members. It never answers 400 on its own (the request has
+    no input); a 400
     comes only from a fault injected through the admin API.
 
     Raises:

@@ -54,7 +54,9 @@ def sync_detailed(
     **Reference server:** ends the session named by `JSESSIONID` if there is a live one (minted JWTs
     stay
     valid until they expire; they are stateless), and always answers 204 with `Set-Cookie` clearing
-    `JSESSIONID` (`Max-Age=0; Path=/; HttpOnly; SameSite=Lax`) and `Cache-Control: no-store`.
+    `JSESSIONID` (`Max-Age=0; Path=/; HttpOnly; SameSite=Lax`), and upstream's cache headers
+    `Cache-Control: no-store, no-cache, must-revalidate, max-age=0` and `Pragma: no-cache`
+    (`AuthApiDelegateImpl.logout`, sage-monorepo at 86cae545, `apps/bixarena/auth-service`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -90,7 +92,9 @@ async def asyncio_detailed(
     **Reference server:** ends the session named by `JSESSIONID` if there is a live one (minted JWTs
     stay
     valid until they expire; they are stateless), and always answers 204 with `Set-Cookie` clearing
-    `JSESSIONID` (`Max-Age=0; Path=/; HttpOnly; SameSite=Lax`) and `Cache-Control: no-store`.
+    `JSESSIONID` (`Max-Age=0; Path=/; HttpOnly; SameSite=Lax`), and upstream's cache headers
+    `Cache-Control: no-store, no-cache, must-revalidate, max-age=0` and `Pragma: no-cache`
+    (`AuthApiDelegateImpl.logout`, sage-monorepo at 86cae545, `apps/bixarena/auth-service`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

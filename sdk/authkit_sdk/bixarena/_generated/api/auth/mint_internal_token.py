@@ -60,12 +60,20 @@ def sync_detailed(
     the
     BixArena API accepts as a bearer token (`jwtBearer`). Upstream `mintInternalToken`.
 
-    **Reference server:** with a live session, mints an ES256 JWT, valid for 600 seconds by default (a
-    setting), with header `kid` (a key of `GET /.well-known/jwks.json`) and claims `iss` (the reference
-    server's BixArena issuer), `aud` (`urn:bixarena:api`, upstream's declared audience), `sub` (the
-    Synapse
-    user id of the session), `iat`, `exp` and `jti`; `expires_in` is the lifetime in seconds. Each call
-    mints
+    **Reference server:** with a live session, mints an RS256 JWT as upstream's `InternalJwtService`
+    does
+    (sage-monorepo at 86cae545, `apps/bixarena/auth-service`), valid for 600 seconds by default (a
+    setting),
+    with header `alg` `RS256`, `typ` `JWT` and `kid` (a key of `GET /.well-known/jwks.json`) and claims
+    `iss`
+    (the reference server's BixArena issuer), `aud` (`urn:bixarena:api`, upstream's declared audience),
+    `sub`
+    (the Synapse user id of the session), `roles` (`["user"]`; upstream adds `admin` for administrators,
+    whom
+    the seed does not have), `iat`, `nbf`, `exp` and `jti` (a kit addition); `expires_in` is the
+    lifetime in
+    seconds. RS256 is slower to sign than the ES256 of the other APIs; fidelity to upstream decides.
+    Each call mints
     a new token. No cookie, or an unknown, ended or expired session → 401. The 200 response also carries
     `Cache-Control: no-store` (a kit addition, as RFC 6749 section 5.1 asks of token responses).
 
@@ -96,12 +104,20 @@ def sync(
     the
     BixArena API accepts as a bearer token (`jwtBearer`). Upstream `mintInternalToken`.
 
-    **Reference server:** with a live session, mints an ES256 JWT, valid for 600 seconds by default (a
-    setting), with header `kid` (a key of `GET /.well-known/jwks.json`) and claims `iss` (the reference
-    server's BixArena issuer), `aud` (`urn:bixarena:api`, upstream's declared audience), `sub` (the
-    Synapse
-    user id of the session), `iat`, `exp` and `jti`; `expires_in` is the lifetime in seconds. Each call
-    mints
+    **Reference server:** with a live session, mints an RS256 JWT as upstream's `InternalJwtService`
+    does
+    (sage-monorepo at 86cae545, `apps/bixarena/auth-service`), valid for 600 seconds by default (a
+    setting),
+    with header `alg` `RS256`, `typ` `JWT` and `kid` (a key of `GET /.well-known/jwks.json`) and claims
+    `iss`
+    (the reference server's BixArena issuer), `aud` (`urn:bixarena:api`, upstream's declared audience),
+    `sub`
+    (the Synapse user id of the session), `roles` (`["user"]`; upstream adds `admin` for administrators,
+    whom
+    the seed does not have), `iat`, `nbf`, `exp` and `jti` (a kit addition); `expires_in` is the
+    lifetime in
+    seconds. RS256 is slower to sign than the ES256 of the other APIs; fidelity to upstream decides.
+    Each call mints
     a new token. No cookie, or an unknown, ended or expired session → 401. The 200 response also carries
     `Cache-Control: no-store` (a kit addition, as RFC 6749 section 5.1 asks of token responses).
 
@@ -128,12 +144,20 @@ async def asyncio_detailed(
     the
     BixArena API accepts as a bearer token (`jwtBearer`). Upstream `mintInternalToken`.
 
-    **Reference server:** with a live session, mints an ES256 JWT, valid for 600 seconds by default (a
-    setting), with header `kid` (a key of `GET /.well-known/jwks.json`) and claims `iss` (the reference
-    server's BixArena issuer), `aud` (`urn:bixarena:api`, upstream's declared audience), `sub` (the
-    Synapse
-    user id of the session), `iat`, `exp` and `jti`; `expires_in` is the lifetime in seconds. Each call
-    mints
+    **Reference server:** with a live session, mints an RS256 JWT as upstream's `InternalJwtService`
+    does
+    (sage-monorepo at 86cae545, `apps/bixarena/auth-service`), valid for 600 seconds by default (a
+    setting),
+    with header `alg` `RS256`, `typ` `JWT` and `kid` (a key of `GET /.well-known/jwks.json`) and claims
+    `iss`
+    (the reference server's BixArena issuer), `aud` (`urn:bixarena:api`, upstream's declared audience),
+    `sub`
+    (the Synapse user id of the session), `roles` (`["user"]`; upstream adds `admin` for administrators,
+    whom
+    the seed does not have), `iat`, `nbf`, `exp` and `jti` (a kit addition); `expires_in` is the
+    lifetime in
+    seconds. RS256 is slower to sign than the ES256 of the other APIs; fidelity to upstream decides.
+    Each call mints
     a new token. No cookie, or an unknown, ended or expired session → 401. The 200 response also carries
     `Cache-Control: no-store` (a kit addition, as RFC 6749 section 5.1 asks of token responses).
 
@@ -162,12 +186,20 @@ async def asyncio(
     the
     BixArena API accepts as a bearer token (`jwtBearer`). Upstream `mintInternalToken`.
 
-    **Reference server:** with a live session, mints an ES256 JWT, valid for 600 seconds by default (a
-    setting), with header `kid` (a key of `GET /.well-known/jwks.json`) and claims `iss` (the reference
-    server's BixArena issuer), `aud` (`urn:bixarena:api`, upstream's declared audience), `sub` (the
-    Synapse
-    user id of the session), `iat`, `exp` and `jti`; `expires_in` is the lifetime in seconds. Each call
-    mints
+    **Reference server:** with a live session, mints an RS256 JWT as upstream's `InternalJwtService`
+    does
+    (sage-monorepo at 86cae545, `apps/bixarena/auth-service`), valid for 600 seconds by default (a
+    setting),
+    with header `alg` `RS256`, `typ` `JWT` and `kid` (a key of `GET /.well-known/jwks.json`) and claims
+    `iss`
+    (the reference server's BixArena issuer), `aud` (`urn:bixarena:api`, upstream's declared audience),
+    `sub`
+    (the Synapse user id of the session), `roles` (`["user"]`; upstream adds `admin` for administrators,
+    whom
+    the seed does not have), `iat`, `nbf`, `exp` and `jti` (a kit addition); `expires_in` is the
+    lifetime in
+    seconds. RS256 is slower to sign than the ES256 of the other APIs; fidelity to upstream decides.
+    Each call mints
     a new token. No cookie, or an unknown, ended or expired session → 401. The 200 response also carries
     `Cache-Control: no-store` (a kit addition, as RFC 6749 section 5.1 asks of token responses).
 

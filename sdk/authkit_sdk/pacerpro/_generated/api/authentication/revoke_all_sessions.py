@@ -1,11 +1,10 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.empty import Empty
 from ...models.error import Error
 from ...types import Response
 
@@ -20,10 +19,9 @@ def _get_kwargs() -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Empty | Error | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | Error | None:
     if response.status_code == 200:
-        response_200 = Empty.from_dict(response.json())
-
+        response_200 = cast(Any, None)
         return response_200
 
     if response.status_code == 401:
@@ -37,7 +35,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Empty | Error]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | Error]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -49,25 +47,31 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[Empty | Error]:
+) -> Response[Any | Error]:
     """Revoke all JWT tokens (logout).
 
      Revoke JWT tokens by spinning a new JTI: all current tokens of the user will no longer work,
     including
     the one used for this call. Log in again with `POST /session` to get a new one.
 
+    Upstream declares no media type for the 200 (its schema is `Empty`, an object with no properties,
+    and the
+    API Gateway passes the backend's body through), so a client must accept an empty body as well as
+    `{}` and
+    should not depend on the body at all.
+
     authkit reference server: with a live token, the user's JTI is replaced, so every token issued to
     that
-    user so far is rejected from then on → 200 `{}`. A missing, malformed, expired or already revoked
-    token →
-    401 `Error`.
+    user so far is rejected from then on → 200 `{}` (`application/json`). A missing, malformed, expired
+    or
+    already revoked token → 401 `Error`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Empty | Error]
+        Response[Any | Error]
     """
 
     kwargs = _get_kwargs()
@@ -82,25 +86,31 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-) -> Empty | Error | None:
+) -> Any | Error | None:
     """Revoke all JWT tokens (logout).
 
      Revoke JWT tokens by spinning a new JTI: all current tokens of the user will no longer work,
     including
     the one used for this call. Log in again with `POST /session` to get a new one.
 
+    Upstream declares no media type for the 200 (its schema is `Empty`, an object with no properties,
+    and the
+    API Gateway passes the backend's body through), so a client must accept an empty body as well as
+    `{}` and
+    should not depend on the body at all.
+
     authkit reference server: with a live token, the user's JTI is replaced, so every token issued to
     that
-    user so far is rejected from then on → 200 `{}`. A missing, malformed, expired or already revoked
-    token →
-    401 `Error`.
+    user so far is rejected from then on → 200 `{}` (`application/json`). A missing, malformed, expired
+    or
+    already revoked token → 401 `Error`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Empty | Error
+        Any | Error
     """
 
     return sync_detailed(
@@ -111,25 +121,31 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-) -> Response[Empty | Error]:
+) -> Response[Any | Error]:
     """Revoke all JWT tokens (logout).
 
      Revoke JWT tokens by spinning a new JTI: all current tokens of the user will no longer work,
     including
     the one used for this call. Log in again with `POST /session` to get a new one.
 
+    Upstream declares no media type for the 200 (its schema is `Empty`, an object with no properties,
+    and the
+    API Gateway passes the backend's body through), so a client must accept an empty body as well as
+    `{}` and
+    should not depend on the body at all.
+
     authkit reference server: with a live token, the user's JTI is replaced, so every token issued to
     that
-    user so far is rejected from then on → 200 `{}`. A missing, malformed, expired or already revoked
-    token →
-    401 `Error`.
+    user so far is rejected from then on → 200 `{}` (`application/json`). A missing, malformed, expired
+    or
+    already revoked token → 401 `Error`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Empty | Error]
+        Response[Any | Error]
     """
 
     kwargs = _get_kwargs()
@@ -142,25 +158,31 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-) -> Empty | Error | None:
+) -> Any | Error | None:
     """Revoke all JWT tokens (logout).
 
      Revoke JWT tokens by spinning a new JTI: all current tokens of the user will no longer work,
     including
     the one used for this call. Log in again with `POST /session` to get a new one.
 
+    Upstream declares no media type for the 200 (its schema is `Empty`, an object with no properties,
+    and the
+    API Gateway passes the backend's body through), so a client must accept an empty body as well as
+    `{}` and
+    should not depend on the body at all.
+
     authkit reference server: with a live token, the user's JTI is replaced, so every token issued to
     that
-    user so far is rejected from then on → 200 `{}`. A missing, malformed, expired or already revoked
-    token →
-    401 `Error`.
+    user so far is rejected from then on → 200 `{}` (`application/json`). A missing, malformed, expired
+    or
+    already revoked token → 401 `Error`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Empty | Error
+        Any | Error
     """
 
     return (

@@ -46,6 +46,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = HttpErrorOut.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = HttpErrorOut.from_dict(response.json())
 
@@ -106,20 +111,31 @@ def sync_detailed(
     Consumer
     Application Portal. The successor of the deprecated `dashboard-access`; `featureFlags` limits the
     feature
-    flags the created token has access to.
+    flags the created token has access to, `capabilities` what its holder may do, `expiry` how long it
+    lives,
+    `sessionId` ties it to a session that `expire-all` can end alone, and `application` creates the
+    application on the way when it does not exist yet (svix/svix-webhooks@4fc0cfb8b426 `codegen/lib-
+    openapi.json`, operation
+    `v1.authentication.app-portal-access`).
 
     **authkit reference server:** needs an organisation API key. Issues a new application token bound to
     the
-    application (with the given feature flags) and answers it with a login URL that embeds it → 200.
-    Unknown
-    application → 404; an application token as bearer → 403; an invalid body or `app_id` → 422. The path
-    is
-    also served without the trailing slash.
+    application, carrying the feature flags, capabilities (all six when none are given; `ViewBase` is
+    always
+    added), `readOnly` and `sessionId` (the admin API shows them), living `expiry` seconds (default
+    604800),
+    and answers it with a login URL that embeds it → 200. Unknown application: with `application`, it is
+    created (its uid is the path's `app_id`; a different `application.uid` → 422), else → 404; an
+    application
+    token as bearer → 403; an invalid body or `app_id` → 422. The path is also served without the
+    trailing
+    slash.
 
     Args:
         app_id (str):
         idempotency_key (str | Unset):
-        body (AppPortalAccessIn): Options of the application token to create.
+        body (AppPortalAccessIn): Options of the application token to create (svix/svix-
+            webhooks@4fc0cfb8b426 `codegen/lib-openapi.json`, `AppPortalAccessIn`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -155,20 +171,31 @@ def sync(
     Consumer
     Application Portal. The successor of the deprecated `dashboard-access`; `featureFlags` limits the
     feature
-    flags the created token has access to.
+    flags the created token has access to, `capabilities` what its holder may do, `expiry` how long it
+    lives,
+    `sessionId` ties it to a session that `expire-all` can end alone, and `application` creates the
+    application on the way when it does not exist yet (svix/svix-webhooks@4fc0cfb8b426 `codegen/lib-
+    openapi.json`, operation
+    `v1.authentication.app-portal-access`).
 
     **authkit reference server:** needs an organisation API key. Issues a new application token bound to
     the
-    application (with the given feature flags) and answers it with a login URL that embeds it → 200.
-    Unknown
-    application → 404; an application token as bearer → 403; an invalid body or `app_id` → 422. The path
-    is
-    also served without the trailing slash.
+    application, carrying the feature flags, capabilities (all six when none are given; `ViewBase` is
+    always
+    added), `readOnly` and `sessionId` (the admin API shows them), living `expiry` seconds (default
+    604800),
+    and answers it with a login URL that embeds it → 200. Unknown application: with `application`, it is
+    created (its uid is the path's `app_id`; a different `application.uid` → 422), else → 404; an
+    application
+    token as bearer → 403; an invalid body or `app_id` → 422. The path is also served without the
+    trailing
+    slash.
 
     Args:
         app_id (str):
         idempotency_key (str | Unset):
-        body (AppPortalAccessIn): Options of the application token to create.
+        body (AppPortalAccessIn): Options of the application token to create (svix/svix-
+            webhooks@4fc0cfb8b426 `codegen/lib-openapi.json`, `AppPortalAccessIn`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -199,20 +226,31 @@ async def asyncio_detailed(
     Consumer
     Application Portal. The successor of the deprecated `dashboard-access`; `featureFlags` limits the
     feature
-    flags the created token has access to.
+    flags the created token has access to, `capabilities` what its holder may do, `expiry` how long it
+    lives,
+    `sessionId` ties it to a session that `expire-all` can end alone, and `application` creates the
+    application on the way when it does not exist yet (svix/svix-webhooks@4fc0cfb8b426 `codegen/lib-
+    openapi.json`, operation
+    `v1.authentication.app-portal-access`).
 
     **authkit reference server:** needs an organisation API key. Issues a new application token bound to
     the
-    application (with the given feature flags) and answers it with a login URL that embeds it → 200.
-    Unknown
-    application → 404; an application token as bearer → 403; an invalid body or `app_id` → 422. The path
-    is
-    also served without the trailing slash.
+    application, carrying the feature flags, capabilities (all six when none are given; `ViewBase` is
+    always
+    added), `readOnly` and `sessionId` (the admin API shows them), living `expiry` seconds (default
+    604800),
+    and answers it with a login URL that embeds it → 200. Unknown application: with `application`, it is
+    created (its uid is the path's `app_id`; a different `application.uid` → 422), else → 404; an
+    application
+    token as bearer → 403; an invalid body or `app_id` → 422. The path is also served without the
+    trailing
+    slash.
 
     Args:
         app_id (str):
         idempotency_key (str | Unset):
-        body (AppPortalAccessIn): Options of the application token to create.
+        body (AppPortalAccessIn): Options of the application token to create (svix/svix-
+            webhooks@4fc0cfb8b426 `codegen/lib-openapi.json`, `AppPortalAccessIn`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -246,20 +284,31 @@ async def asyncio(
     Consumer
     Application Portal. The successor of the deprecated `dashboard-access`; `featureFlags` limits the
     feature
-    flags the created token has access to.
+    flags the created token has access to, `capabilities` what its holder may do, `expiry` how long it
+    lives,
+    `sessionId` ties it to a session that `expire-all` can end alone, and `application` creates the
+    application on the way when it does not exist yet (svix/svix-webhooks@4fc0cfb8b426 `codegen/lib-
+    openapi.json`, operation
+    `v1.authentication.app-portal-access`).
 
     **authkit reference server:** needs an organisation API key. Issues a new application token bound to
     the
-    application (with the given feature flags) and answers it with a login URL that embeds it → 200.
-    Unknown
-    application → 404; an application token as bearer → 403; an invalid body or `app_id` → 422. The path
-    is
-    also served without the trailing slash.
+    application, carrying the feature flags, capabilities (all six when none are given; `ViewBase` is
+    always
+    added), `readOnly` and `sessionId` (the admin API shows them), living `expiry` seconds (default
+    604800),
+    and answers it with a login URL that embeds it → 200. Unknown application: with `application`, it is
+    created (its uid is the path's `app_id`; a different `application.uid` → 422), else → 404; an
+    application
+    token as bearer → 403; an invalid body or `app_id` → 422. The path is also served without the
+    trailing
+    slash.
 
     Args:
         app_id (str):
         idempotency_key (str | Unset):
-        body (AppPortalAccessIn): Options of the application token to create.
+        body (AppPortalAccessIn): Options of the application token to create (svix/svix-
+            webhooks@4fc0cfb8b426 `codegen/lib-openapi.json`, `AppPortalAccessIn`).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -44,6 +44,11 @@ def _parse_response(
         response_204 = cast(Any, None)
         return response_204
 
+    if response.status_code == 400:
+        response_400 = HttpErrorOut.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = HttpErrorOut.from_dict(response.json())
 
@@ -107,8 +112,12 @@ def sync_detailed(
     application
     that exists now expires `expiry` seconds from now, immediately when `expiry` is 0, null or absent;
     tokens
-    issued afterwards are not affected → 204. Unknown application → 404; an application token as bearer
-    → 403;
+    issued afterwards are not affected → 204. With `sessionIds`, only the tokens created with one of
+    those
+    `sessionId`s expire (upstream: "If any session ids are specified, only Application tokens created
+    with
+    that session id will be expired", svix/svix-webhooks@4fc0cfb8b426 `codegen/lib-openapi.json`); an
+    empty list means every token. Unknown application → 404; an application token as bearer → 403;
     `expiry` outside 0..259200 or an invalid `app_id` → 422. The path is also served without the
     trailing
     slash.
@@ -155,8 +164,12 @@ def sync(
     application
     that exists now expires `expiry` seconds from now, immediately when `expiry` is 0, null or absent;
     tokens
-    issued afterwards are not affected → 204. Unknown application → 404; an application token as bearer
-    → 403;
+    issued afterwards are not affected → 204. With `sessionIds`, only the tokens created with one of
+    those
+    `sessionId`s expire (upstream: "If any session ids are specified, only Application tokens created
+    with
+    that session id will be expired", svix/svix-webhooks@4fc0cfb8b426 `codegen/lib-openapi.json`); an
+    empty list means every token. Unknown application → 404; an application token as bearer → 403;
     `expiry` outside 0..259200 or an invalid `app_id` → 422. The path is also served without the
     trailing
     slash.
@@ -198,8 +211,12 @@ async def asyncio_detailed(
     application
     that exists now expires `expiry` seconds from now, immediately when `expiry` is 0, null or absent;
     tokens
-    issued afterwards are not affected → 204. Unknown application → 404; an application token as bearer
-    → 403;
+    issued afterwards are not affected → 204. With `sessionIds`, only the tokens created with one of
+    those
+    `sessionId`s expire (upstream: "If any session ids are specified, only Application tokens created
+    with
+    that session id will be expired", svix/svix-webhooks@4fc0cfb8b426 `codegen/lib-openapi.json`); an
+    empty list means every token. Unknown application → 404; an application token as bearer → 403;
     `expiry` outside 0..259200 or an invalid `app_id` → 422. The path is also served without the
     trailing
     slash.
@@ -244,8 +261,12 @@ async def asyncio(
     application
     that exists now expires `expiry` seconds from now, immediately when `expiry` is 0, null or absent;
     tokens
-    issued afterwards are not affected → 204. Unknown application → 404; an application token as bearer
-    → 403;
+    issued afterwards are not affected → 204. With `sessionIds`, only the tokens created with one of
+    those
+    `sessionId`s expire (upstream: "If any session ids are specified, only Application tokens created
+    with
+    that session id will be expired", svix/svix-webhooks@4fc0cfb8b426 `codegen/lib-openapi.json`); an
+    empty list means every token. Unknown application → 404; an application token as bearer → 403;
     `expiry` outside 0..259200 or an invalid `app_id` → 422. The path is also served without the
     trailing
     slash.

@@ -6,17 +6,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="JwksResponseKeysItem")
+T = TypeVar("T", bound="ApplicationInMetadata")
 
 
 @_attrs_define
-class JwksResponseKeysItem:
-    """One public JWK (RFC 7517 section 4): `kty` and the key-type members (EC - `crv`, `x`, `y`; RSA -
-    `n`, `e`) plus `kid`, `alg` and `use`. Upstream leaves its members undeclared.
+class ApplicationInMetadata:
+    """Free-form string metadata (default empty)."""
 
-    """
-
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
 
@@ -28,19 +25,19 @@ class JwksResponseKeysItem:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        jwks_response_keys_item = cls()
+        application_in_metadata = cls()
 
-        jwks_response_keys_item.additional_properties = d
-        return jwks_response_keys_item
+        application_in_metadata.additional_properties = d
+        return application_in_metadata
 
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> str:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: str) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:
