@@ -16,6 +16,7 @@ import pytest
 from authkit_mock.cli import main
 from authkit_mock.core.entropy import Entropy
 from authkit_mock.core.persistence import SCHEMA_VERSION, TABLES, StateFile
+from authkit_mock.core.settings import Limits
 from tests.conftest import make_settings
 from tests.reliability.process import ServerProcess
 from tests.server.polario.flow import CLIENT_NONCE, DEMO_EMAIL, DEMO_PASSWORD, proof_for
@@ -28,13 +29,15 @@ PUBLIC_URL = "http://127.0.0.1:4789"
 
 
 @contextmanager
-def server_on(state: Path, run: int) -> Iterator[str]:
+def server_on(state: Path, run: int, limits: Limits | None = None) -> Iterator[str]:
     """A server keeping its state in ``state``; each ``run`` draws other random numbers (as a real restart would).
 
     The port changes from run to run, the public URL (and so every issuer) does not, as after a real restart;
     the base URL to send requests to is yielded.
     """
     settings = make_settings(state_file=state, entropy=Entropy(seed=run), public_url=PUBLIC_URL)
+    if limits is not None:
+        settings.limits = limits
     with running_server(settings) as server:
         yield f"http://127.0.0.1:{server.settings.port}"
 
@@ -107,6 +110,26 @@ def test_revoked_tokens_stay_revoked_after_a_restart(tmp_path: Path) -> None:
         assert httpx.post(f"{second}/svix/api/v1/auth/logout/", headers=bearer(svix)).status_code == 401
         assert httpx.get(f"{second}/polario/auth/logout", headers={"Session": jwt}).status_code == 401
         assert polario_refresh(second, refresh_token).status_code == 416
+
+
+def test_tokens_evicted_by_the_bound_leave_the_file_too_and_stay_gone_after_a_restart(tmp_path: Path) -> None:
+    state = tmp_path / "state.db"
+    with server_on(state, 1, Limits(tokens=3)) as first:
+        issued = [svix_app_token(first) for _ in range(5)]
+        evicted, kept = issued[:2], issued[2:]
+        assert [httpx.post(f"{first}/svix/api/v1/auth/logout/", headers=bearer(t)).status_code for t in evicted] == [
+            401,
+            401,
+        ]
+    with closing(sqlite3.connect(state)) as db:
+        stored = {row[0] for row in db.execute("SELECT token FROM tokens")}
+    assert not set(evicted) & stored
+    assert set(kept) <= stored
+    with server_on(state, 2, Limits(tokens=3)) as second:
+        for token in evicted:
+            assert httpx.post(f"{second}/svix/api/v1/auth/logout/", headers=bearer(token)).status_code == 401
+        for token in kept:
+            assert httpx.post(f"{second}/svix/api/v1/auth/logout/", headers=bearer(token)).status_code == 204
 
 
 def test_a_user_added_through_the_admin_api_can_log_in_after_a_restart(tmp_path: Path) -> None:

@@ -183,7 +183,9 @@ class Store:
             while len(self._issued_sessions) > self.limits.sessions:
                 oldest = next(iter(self._issued_sessions))
                 del self._issued_sessions[oldest]
-                self.sessions.pop(oldest, None)
+                if oldest in self.sessions:
+                    # ``del``, not ``pop``: the --state store watches deletions to drop the record from its file.
+                    del self.sessions[oldest]
         return session
 
     def session(self, api: str, session_id: str) -> Session | None:
@@ -209,8 +211,12 @@ class Store:
         """Forget a token (one that can no longer be used, or the oldest issued one past the bound), if the store
         has it, and drop it from the indexes."""
         self._issued_tokens.pop(value, None)
-        token = self.tokens.pop(value, None)
-        for owner in _owners(token) if token is not None else ():
+        token = self.tokens.get(value)
+        if token is None:
+            return
+        # ``del``, not ``pop``: the --state store watches deletions to drop the record from its file.
+        del self.tokens[value]
+        for owner in _owners(token):
             owned = self._owned.get(owner)
             if owned is not None:
                 owned.pop(value, None)
