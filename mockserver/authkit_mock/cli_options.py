@@ -168,6 +168,7 @@ def add_limit_flags(serve: argparse.ArgumentParser) -> None:
     limits.add_argument(
         "--max-connections",
         type=connections,
+        metavar="N",
         default=defaults.max_connections,
         help="open connections at most (default: the open-file limit less a reserve)",
     )
@@ -177,7 +178,12 @@ def add_limit_flags(serve: argparse.ArgumentParser) -> None:
         ("--keepalive-timeout", "keepalive_timeout", "seconds an idle keep-alive connection stays open"),
     ):
         limits.add_argument(
-            flag, type=seconds, dest=name, default=getattr(defaults, name), help=f"{what} (default: %(default)s)"
+            flag,
+            type=seconds,
+            dest=name,
+            metavar="SECONDS",
+            default=getattr(defaults, name),
+            help=f"{what} (default: %(default)s)",
         )
     for flag, name, what in (
         ("--journal-entries", "journal_entries", "requests the journal keeps"),
@@ -191,7 +197,12 @@ def add_limit_flags(serve: argparse.ArgumentParser) -> None:
         ("--max-provider-users", "provider_users", "people typed in on the provider's login page"),
     ):
         limits.add_argument(
-            flag, type=count, dest=name, default=getattr(defaults, name), help=f"{what} (default: %(default)s)"
+            flag,
+            type=count,
+            dest=name,
+            metavar="N",
+            default=getattr(defaults, name),
+            help=f"{what} (default: %(default)s)",
         )
 
 
