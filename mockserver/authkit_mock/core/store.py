@@ -202,14 +202,21 @@ class Store:
         if issued:
             self._issued_tokens[token.token] = None
             while len(self._issued_tokens) > self.limits.tokens:
-                self.remove_token(next(iter(self._issued_tokens)))
+                oldest = next(iter(self._issued_tokens))
+                # pop, not del: evicted from memory only (README, "Every store bounded": with --state the file
+                # keeps it, and a restart loads it back uncounted).
+                self._unindex_token(oldest, self.tokens.pop(oldest, None))
         return token
 
     def remove_token(self, value: str) -> None:
-        """Forget a token (one that can no longer be used, or the oldest issued one past the bound), if the store
-        has it, and drop it from the indexes."""
+        """Forget a token that can no longer be used, if the store has it, and drop it from the indexes."""
+        token = self.tokens.get(value)
+        if token is not None:
+            del self.tokens[value]  # del, not pop: a PersistentStore sees deletions, so the file forgets it too
+        self._unindex_token(value, token)
+
+    def _unindex_token(self, value: str, token: Token | None) -> None:
         self._issued_tokens.pop(value, None)
-        token = self.tokens.pop(value, None)
         for owner in _owners(token) if token is not None else ():
             owned = self._owned.get(owner)
             if owned is not None:
