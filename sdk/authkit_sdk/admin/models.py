@@ -44,6 +44,7 @@ from authkit_sdk.admin._generated.models import (
     JournalEntry,
     JournalEntryList,
     JournalEntryRequestHeaders,
+    JournalTruncation,
     StatusOk,
 )
 
@@ -83,5 +84,6 @@ __all__ = [
     "JournalEntry",
     "JournalEntryList",
     "JournalEntryRequestHeaders",
+    "JournalTruncation",
     "StatusOk",
 ]
