@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 
 import httpx
 
+from authkit_mock.apis.svix.grants import ALL_CAPABILITIES, MAX_GRANTS_CHARS
 from tests.server.polario.flow import proof_for
 
 GRACE = "3350396"
@@ -26,8 +27,11 @@ FAT_HEADERS = {f"X-Fat-{n:03}": "h" * 8000 for n in range(100)}
 """About 800 KB of headers: what aiohttp's parser lets through (128 fields of at most 8,190 bytes)."""
 FAT_BODY = b'{"session": "' + b"b" * 60_000 + b'"}'
 """Just under the 64 KB body limit."""
-FLAGS = [f"{n:03}" + "f" * 250 for n in range(230)]
-"""svix feature flags: 230 distinct flags of 253 characters, about 60 KB of JSON."""
+SVIX_STREAM = "strm_demo"
+FLAGS = [f"{n:03}" + "f" * 253 for n in range(25)]
+"""svix feature flags: as many as a portal token takes (25), distinct, of the longest length accepted (256)."""
+SESSION_ID = "s" * 64
+"""The longest svix ``sessionId`` accepted."""
 
 
 @dataclass(frozen=True)
@@ -82,10 +86,18 @@ def idempotency_records(http: httpx.Client, i: int) -> int:
     return http.post(f"/svix/api/v1/auth/dashboard-access/{SVIX_APP}/", headers=headers).status_code
 
 
-def app_tokens_with_flags(http: httpx.Client, i: int) -> int:
+def svix_app_tokens(http: httpx.Client, i: int) -> int:
+    """An app token with the largest grants (``MAX_GRANTS_CHARS``): every flag, every capability, ``readOnly``."""
     headers = {"Authorization": f"Bearer {SVIX_ORG_KEY}"}
-    body = {"featureFlags": FLAGS}
+    body = {"featureFlags": FLAGS, "capabilities": list(ALL_CAPABILITIES), "readOnly": False, "sessionId": SESSION_ID}
     return http.post(f"/svix/api/v1/auth/app-portal-access/{SVIX_APP}/", json=body, headers=headers).status_code
+
+
+def svix_stream_tokens(http: httpx.Client, i: int) -> int:
+    """A stream token with the largest grants a stream token takes (every flag) and the longest session id."""
+    headers = {"Authorization": f"Bearer {SVIX_ORG_KEY}"}
+    body = {"featureFlags": FLAGS, "sessionId": SESSION_ID, "expiry": 604800}
+    return http.post(f"/svix/api/v1/auth/stream-portal-access/{SVIX_STREAM}", json=body, headers=headers).status_code
 
 
 def pacerpro_jwt_records(http: httpx.Client, i: int) -> int:
@@ -125,7 +137,8 @@ FLOODS = {
         Flood("authorization_codes", authorization_codes, 4096),
         Flood("scram_challenges", scram_challenges, 1024),
         Flood("idempotency_records", idempotency_records, 1500),
-        Flood("svix_app_tokens_and_flags", app_tokens_with_flags, 62_000),
+        Flood("svix_app_tokens", svix_app_tokens, MAX_GRANTS_CHARS),
+        Flood("svix_stream_tokens", svix_stream_tokens, MAX_GRANTS_CHARS),
         Flood("pacerpro_jwt_records", pacerpro_jwt_records, 1500),
         Flood("polario_sessions", polario_sessions, 2500),
         Flood("provider_users", provider_users, 1000),

@@ -4,7 +4,7 @@ by no more than the store's documented bound (docs/operations/reliability.md, th
 The server runs with small limits (command-line flags) so each flood passes its bound in a few hundred requests;
 each test measures the process's RSS before and after its own flood. The allowance on top of a store's bound covers
 what any run of requests costs once (allocator arenas, caches filled on first use). The journal, the svix app
-tokens with their feature flags and the provider's codes run in the default suite; the other stores behind ``deep``.
+tokens with the largest grants and the provider's codes run in the default suite; the other stores behind ``deep``.
 Before the bounds, the journal flood alone grew the process by 400 MB (250 requests): the journal kept every
 header whole, and the reference cycles of error answers held each request until the rarely run collector came.
 """
@@ -17,6 +17,7 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
+from authkit_mock.apis.svix.grants import MAX_GRANTS_CHARS
 from authkit_mock.core.settings import Limits
 from tests.reliability.floods import FLOODS, GRACE, fat_journal
 from tests.reliability.process import ServerProcess
@@ -24,7 +25,6 @@ from tests.reliability.process import ServerProcess
 CAP = 100
 FLOOD = 250
 JOURNAL_BYTES = 4 * 1024 * 1024
-FEATURE_FLAG_BYTES = 8 * 1024 * 1024  # the default (no flag)
 ALLOWANCE = 24 * 1024 * 1024
 """RSS a few hundred requests may cost whatever the stores hold (measured: 3 to 12 MB on the first flood)."""
 
@@ -33,7 +33,8 @@ GARBAGE_WINDOW = 4 * Limits().collect_after_bytes
 as Python objects they take about three times as much)."""
 BOUNDS = {
     "journal": JOURNAL_BYTES + GARBAGE_WINDOW,
-    "svix_app_tokens_and_flags": FEATURE_FLAG_BYTES + CAP * 1024,
+    "svix_app_tokens": CAP * (MAX_GRANTS_CHARS + 2048),
+    "svix_stream_tokens": CAP * (MAX_GRANTS_CHARS + 2048),
     "authorization_codes": 2 * CAP * 4096,
     "pending_logins": CAP * 2048,
     "scram_challenges": CAP * 1024,
@@ -42,8 +43,9 @@ BOUNDS = {
     "polario_sessions": CAP * 3 * 1024,
     "provider_users": CAP * 1024,
 }
-"""What each store may hold under the flags below: its byte bound, or its count bound times its largest entry."""
-DEFAULT_SUITE = ("journal", "svix_app_tokens_and_flags", "authorization_codes")
+"""What each store may hold under the flags below: its byte bound, or its count bound times its largest entry (a svix
+portal token: the largest grants accepted, and the token's record with its 64-character session id and indexes)."""
+DEFAULT_SUITE = ("journal", "svix_app_tokens", "authorization_codes")
 
 
 def free_port() -> int:

@@ -25,6 +25,8 @@ import authkit_mock.core.middlewares
 from authkit_mock.apis.bixarena.api import BIXARENA
 from authkit_mock.apis.polario.api import POLARIO
 from authkit_mock.apis.svix.api import SVIX_STATE
+from authkit_mock.apis.svix.grants import MAX_GRANTS_CHARS
+from authkit_mock.apis.svix.tokens import APP_TOKEN, STREAM_TOKEN
 from authkit_mock.core.bounded import BoundedMap
 from authkit_mock.core.journal import JournalEntry
 from authkit_mock.core.settings import Limits
@@ -32,7 +34,7 @@ from authkit_mock.core.store import Session, Token
 from authkit_mock.idp.authorization import AuthorizationRequest
 from authkit_mock.idp.handlers import PROVIDER
 from tests.conftest import make_settings
-from tests.reliability.floods import CHALLENGE, FLOODS, GRACE, SVIX_APP, SVIX_ORG_KEY, Flood
+from tests.reliability.floods import CHALLENGE, FLAGS, FLOODS, GRACE, SVIX_APP, SVIX_ORG_KEY, Flood
 from tests.support.server import RunningServer, checked_client, running_server
 
 T = TypeVar("T")
@@ -44,11 +46,14 @@ SMALL = Limits(
     scram_challenges=CAP,
     idempotency_records=CAP,
     idempotency_bytes=CAP * 2048,
-    feature_flag_bytes=CAP * 64 * 1024,
     tokens=CAP,
     sessions=CAP,
     provider_users=CAP,
 )
+
+
+SVIX_KINDS = {"svix_app_tokens": APP_TOKEN, "svix_stream_tokens": STREAM_TOKEN}
+"""The svix tokens a request makes, by store: what they carry is their grants (``apis/svix/grants.py``)."""
 
 
 def state_of(server: RunningServer, key: web.AppKey[T]) -> T:
@@ -68,13 +73,15 @@ def held(server: RunningServer, store: str) -> tuple[int, int]:
         "authorization_codes": lambda: state_of(server, PROVIDER).codes,
         "scram_challenges": lambda: state_of(server, POLARIO).challenges.entries,
         "idempotency_records": lambda: state_of(server, SVIX_STATE).idempotency.entries,
-        "svix_app_tokens_and_flags": lambda: state_of(server, SVIX_STATE).feature_flags,
     }
     if store in maps:
         bounded = maps[store]()
         return len(bounded), bounded.bytes
     if store == "journal":
         return len(runtime.journal), runtime.journal.bytes
+    if store in SVIX_KINDS:
+        tokens = [token for token in runtime.store.tokens_of("svix") if token.kind == SVIX_KINDS[store]]
+        return len(tokens), sum(len(token.grants or "") for token in tokens)
     if store == "polario_sessions":
         return sum(1 for _ in runtime.store.sessions_of("polario")), 0
     if store == "provider_users":
@@ -88,8 +95,8 @@ def bounds(store: str, limits: Limits) -> tuple[int, int]:
         return limits.journal_entries, limits.journal_bytes
     if store == "idempotency_records":
         return limits.idempotency_records, limits.idempotency_bytes
-    if store == "svix_app_tokens_and_flags":
-        return limits.tokens, limits.feature_flag_bytes
+    if store in SVIX_KINDS:
+        return limits.tokens, limits.tokens * MAX_GRANTS_CHARS
     if store == "pending_logins":
         return limits.pending_logins, limits.pending_logins * 2048
     if store == "authorization_codes":
@@ -139,15 +146,36 @@ def test_a_flood_of_the_largest_entries_stays_within_the_stores_bounds(small_ser
     assert httpx.get(f"{small_server.url}/__admin/health", timeout=10).status_code == 200
 
 
+def test_the_svix_app_token_flood_carries_the_largest_grants_the_server_accepts(small_server: RunningServer) -> None:
+    small_server.sync(small_server.runtime.reset)
+    assert flood(small_server, FLOODS["svix_app_tokens"], 1) == [200]
+    [token] = [token for token in small_server.runtime.store.tokens_of("svix") if token.kind == APP_TOKEN]
+    assert len(token.grants or "") == MAX_GRANTS_CHARS
+    headers = {"Authorization": f"Bearer {SVIX_ORG_KEY}"}
+    larger = [{"featureFlags": [*FLAGS, "one-more"]}, {"featureFlags": [FLAGS[0] + "x"]}]
+    with httpx.Client(base_url=small_server.url, timeout=30) as http:
+        for body in larger:
+            answer = http.post(f"/svix/api/v1/auth/app-portal-access/{SVIX_APP}/", json=body, headers=headers)
+            assert answer.status_code == 422, body
+
+
+@pytest.mark.parametrize("store", ["scram_challenges", "svix_app_tokens", "svix_stream_tokens"])
 def test_without_its_bound_the_flooded_store_overflows(
-    small_server: RunningServer, monkeypatch: pytest.MonkeyPatch
+    small_server: RunningServer, monkeypatch: pytest.MonkeyPatch, store: str
 ) -> None:
     small_server.sync(small_server.runtime.reset)
-    challenges = state_of(small_server, POLARIO).challenges.entries
-    monkeypatch.setattr(challenges, "max_entries", 10**9)
-    monkeypatch.setattr(challenges, "max_bytes", 10**12)
-    flood(small_server, FLOODS["scram_challenges"], 2 * CAP + 5)
-    assert held(small_server, "scram_challenges")[0] > bounds("scram_challenges", SMALL)[0]
+    if store == "scram_challenges":
+        challenges = state_of(small_server, POLARIO).challenges.entries
+        monkeypatch.setattr(challenges, "max_entries", 10**9)
+        monkeypatch.setattr(challenges, "max_bytes", 10**12)
+    else:
+        monkeypatch.setattr(small_server.runtime.store, "limits", Limits(tokens=10**9))
+    flood(small_server, FLOODS[store], 2 * CAP + 5)
+    entries, size = held(small_server, store)
+    max_entries, max_bytes = bounds(store, SMALL)
+    assert entries > max_entries
+    if store in SVIX_KINDS:
+        assert size > max_bytes
 
 
 # -- full costs the same as empty ----------------------------------------------------------------------------------
@@ -207,7 +235,8 @@ def fill(server: RunningServer, store: str) -> None:
         "authorization_codes": authorization_codes,
         "scram_challenges": scram_challenges,
         "idempotency_records": idempotency_records,
-        "svix_app_tokens_and_flags": tokens,
+        "svix_app_tokens": lambda: tokens("svix"),
+        "svix_stream_tokens": lambda: tokens("svix"),
         "pacerpro_jwt_records": tokens,
         "polario_sessions": sessions,
         **dict.fromkeys(OPERATIONS, owners_tokens),

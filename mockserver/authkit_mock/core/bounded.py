@@ -1,8 +1,8 @@
 """A map bounded by entry count, by bytes and by age, with O(1) eviction: the shape of every short-lived store.
 
-Pending OIDC logins, authorization codes, SCRAM challenges, idempotency records and svix feature flags all keep
-what an unauthenticated (or cheaply authenticated) request sent. Each one lives in a :class:`BoundedMap`: entries
-are kept in insertion order, and since every entry of one map lives equally long, insertion order is expiry order.
+Pending OIDC logins, authorization codes, SCRAM challenges and idempotency records all keep what an
+unauthenticated (or cheaply authenticated) request sent. Each one lives in a :class:`BoundedMap`: entries are kept
+in insertion order, and since every entry of one map lives equally long, insertion order is expiry order.
 Expired entries are dropped from the front on every insert, and when the map is over its count or byte budget the
 oldest entry goes first. No operation walks the whole map, so a request costs the same with the map full as empty
 (docs/operations/security.md, the threat model; docs/operations/reliability.md, the bounds table).

@@ -47,11 +47,10 @@ class Limits:
     idempotency_records: int = 10_000
     idempotency_bytes: int = 16 * 1024 * 1024
     """svix: recorded answers kept for replay, by count and by the bytes of the answers."""
-    feature_flag_bytes: int = 8 * 1024 * 1024
-    """svix: the feature flags kept with app tokens."""
     tokens: int = 100_000
-    """Opaque tokens and issued-token records of all APIs (app tokens, refresh tokens, JWT records): past it, the
-    oldest record is forgotten (that credential stops working)."""
+    """Opaque tokens and issued-token records of all APIs (svix app and stream tokens, refresh tokens, JWT records):
+    past it, the oldest record is forgotten (that credential stops working). A svix portal token's grants take at
+    most ``apis.svix.grants.MAX_GRANTS_CHARS``."""
     sessions: int = 100_000
     provider_users: int = 1_000
     """People typed in on the embedded provider's login page (seeded and admin-added users are not counted)."""

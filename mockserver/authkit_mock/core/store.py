@@ -204,19 +204,20 @@ class Store:
         if issued:
             self._issued_tokens[token.token] = None
             while len(self._issued_tokens) > self.limits.tokens:
+                # Evicted from memory and, with --state, from the file too: a restart does not bring it back.
                 self.remove_token(next(iter(self._issued_tokens)))
         return token
 
     def remove_token(self, value: str) -> None:
-        """Forget a token (one that can no longer be used, or the oldest issued one past the bound), if the store
-        has it, and drop it from the indexes."""
-        self._issued_tokens.pop(value, None)
+        """Forget a token that can no longer be used, if the store has it, and drop it from the indexes."""
         token = self.tokens.get(value)
-        if token is None:
-            return
-        # ``del``, not ``pop``: the --state store watches deletions to drop the record from its file.
-        del self.tokens[value]
-        for owner in _owners(token):
+        if token is not None:
+            del self.tokens[value]  # del, not pop: a PersistentStore sees deletions, so the file forgets it too
+        self._unindex_token(value, token)
+
+    def _unindex_token(self, value: str, token: Token | None) -> None:
+        self._issued_tokens.pop(value, None)
+        for owner in _owners(token) if token is not None else ():
             owned = self._owned.get(owner)
             if owned is not None:
                 owned.pop(value, None)

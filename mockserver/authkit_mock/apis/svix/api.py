@@ -28,6 +28,7 @@ from aiohttp import web
 from aiohttp.typedefs import Handler
 
 from authkit_mock.apis.svix import streams
+from authkit_mock.apis.svix.grants import app_grants, stream_grants
 from authkit_mock.apis.svix.idempotency import HEADER, IdempotencyStore, fingerprint
 from authkit_mock.apis.svix.ratelimit import RateLimiter
 from authkit_mock.apis.svix.requests import path_and_body, path_errors
@@ -57,15 +58,12 @@ from authkit_mock.models.svix import (
     ApplicationIn,
     ApplicationTokenExpireIn,
     AppPortalAccessIn,
-    AppPortalCapability,
     RotatePollerTokenIn,
     StreamPortalAccessIn,
     StreamTokenExpireIn,
 )
 
 Operation = Callable[[web.Request, Token], Awaitable[web.StreamResponse]]
-
-ALL_CAPABILITIES = tuple(capability.value for capability in AppPortalCapability)
 
 
 @dataclass
@@ -180,13 +178,8 @@ async def app_portal_access(request: web.Request, token: Token) -> web.StreamRes
     body, errors = await path_and_body(request, AppPortalAccessIn, ("app_id",))
     runtime = runtime_of(request)
     app = application(request, errors, create=body.application)
-    grants = {
-        "featureFlags": flags(body.featureFlags),
-        # Upstream: all capabilities by default; ViewBase "is always required", so it is always granted.
-        "capabilities": capabilities(body.capabilities),
-        # Deprecated upstream, but carried into the token; read past the attribute, which warns on every access.
-        "readOnly": body.__dict__["readOnly"],
-    }
+    # readOnly: deprecated upstream, but carried into the token; read past the attribute, which warns on every access.
+    grants = app_grants(body.featureFlags, body.capabilities, body.__dict__["readOnly"])
     issued = issue_app_token(
         runtime.store,
         app,
@@ -194,7 +187,7 @@ async def app_portal_access(request: web.Request, token: Token) -> web.StreamRes
         portal_ttl(request, body),
         runtime.settings.entropy,
         session_id=body.sessionId.root if body.sessionId else None,
-        grants=_COMPACT_JSON.encode(grants),
+        grants=grants,
     )
     return access_answer(request.match_info["app_id"], issued.token)
 
@@ -222,7 +215,7 @@ async def stream_portal_access(request: web.Request, token: Token) -> web.Stream
         portal_ttl(request, body),
         runtime.settings.entropy,
         session_id=body.sessionId.root if body.sessionId else None,
-        grants=_COMPACT_JSON.encode({"featureFlags": flags(body.featureFlags)}),
+        grants=stream_grants(body.featureFlags),
     )
     url = magic_link(request.match_info["stream_id"], issued.token, id_name="streamId")
     return json_answer({"url": url, "token": issued.token})
@@ -304,20 +297,6 @@ def portal_ttl(request: web.Request, body: AppPortalAccessIn | StreamPortalAcces
     if body.expiry is not None and "expiry" in body.model_fields_set:
         return body.expiry
     return runtime_of(request).settings.svix_app_token_ttl
-
-
-def capabilities(asked: list[AppPortalCapability] | None) -> list[str]:
-    """The capabilities a token gets: all of them when none are asked for (upstream's default), and ``ViewBase``
-    always ("The ``ViewBase`` capability is always required")."""
-    if not asked:
-        return list(ALL_CAPABILITIES)
-    given = {"ViewBase", *(capability.value for capability in asked)}
-    return [name for name in ALL_CAPABILITIES if name in given]
-
-
-def flags(feature_flags: object) -> list[str]:
-    """The feature flag names of a ``FeatureFlags`` value (or none)."""
-    return [flag.root for flag in getattr(feature_flags, "root", None) or ()]
 
 
 def session_ids(value: object) -> list[str]:
