@@ -113,6 +113,8 @@ def add_limit_flags(serve: argparse.ArgumentParser) -> None:
         ("--journal-bytes", "journal_bytes", "bytes the journal's entries may hold"),
         ("--max-tokens", "tokens", "issued tokens kept (oldest forgotten first)"),
         ("--max-sessions", "sessions", "sessions kept (oldest forgotten first)"),
+        ("--max-grant-chars", "grant_chars", "characters of svix grants all issued tokens carry together"),
+        ("--max-applications", "applications", "svix applications created by requests (oldest forgotten first)"),
         ("--max-pending-logins", "pending_logins", "bixarena OIDC logins waiting for their callback"),
         ("--max-challenges", "scram_challenges", "polario SCRAM challenges waiting for their answer"),
         ("--max-codes", "authorization_codes", "the embedded provider's outstanding authorization codes"),
