@@ -70,6 +70,7 @@ def test_good_values_of_the_new_options_reach_the_settings() -> None:
         *("--provider-url", "https://synapse.example.test/oidc"),
         *("--bixarena-frontend-url", "http://127.0.0.1:3000/app?from=login"),
         *("--max-connections", "40", "--max-tokens", "5"),
+        *("--max-grant-chars", "1000", "--max-applications", "7"),
     ]
 
     settings = settings_from(build_parser().parse_args(argv))
@@ -79,6 +80,7 @@ def test_good_values_of_the_new_options_reach_the_settings() -> None:
     assert settings.provider_url == "https://synapse.example.test/oidc"
     assert settings.bixarena_frontend_url == "http://127.0.0.1:3000/app?from=login"
     assert (settings.limits.max_connections, settings.limits.tokens) == (40, 5)
+    assert (settings.limits.grant_chars, settings.limits.applications) == (1000, 7)
 
 
 @pytest.fixture

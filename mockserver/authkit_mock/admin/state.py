@@ -192,7 +192,7 @@ async def create_application(request: web.Request) -> web.Response:
     while app_id is None or store.application(app_id) is not None:
         app_id = svix.new_id("app_", entropy)
     app = Application(id=app_id, name=body.name, created_at=runtime.clock_now, uid=body.uid)
-    store.applications[app.id] = app
+    store.add_application(app)
     return admin_json(_admin_application(app), status=201)
 
 

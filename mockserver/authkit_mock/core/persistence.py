@@ -302,7 +302,7 @@ class StateFile:
         elif isinstance(record, Token):
             store.add_token(record)
         elif isinstance(record, Application):
-            store.applications[record.id] = record
+            store.add_application(record)
         elif isinstance(record, Stream):
             store.streams[record.id] = record
         elif isinstance(record, Sink):

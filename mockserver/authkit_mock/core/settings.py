@@ -51,7 +51,13 @@ class Limits:
     """Opaque tokens and issued-token records of all APIs (svix app and stream tokens, refresh tokens, JWT records):
     past it, the oldest record is forgotten (that credential stops working). A svix portal token's grants take at
     most ``apis.svix.grants.MAX_GRANTS_CHARS``."""
+    grant_chars: int = 64 * 1024 * 1024
+    """The characters of grants (svix feature flags, capabilities) that issued tokens carry, all together: past it,
+    the oldest issued token is forgotten, so many fat tokens cannot add up to ``tokens`` times the largest grants."""
     sessions: int = 100_000
+    applications: int = 10_000
+    """svix applications created by app-portal-access with an ``application`` body (seeded and admin-added ones are
+    not counted): past it, the oldest created one is forgotten with its tokens."""
     provider_users: int = 1_000
     """People typed in on the embedded provider's login page (seeded and admin-added users are not counted)."""
     collect_after_bytes: int = 16 * 1024 * 1024

@@ -157,7 +157,12 @@ class Store:
     """Keyed by (stream id, sink id)."""
     limits: Limits = field(default_factory=Limits)
     _issued_sessions: dict[tuple[str, str], None] = field(default_factory=dict, repr=False)
-    _issued_tokens: dict[str, None] = field(default_factory=dict, repr=False)
+    _issued_tokens: dict[str, int] = field(default_factory=dict, repr=False)
+    """Tokens made by requests, oldest first, with the characters of grants each carries."""
+    _issued_grant_chars: int = field(default=0, repr=False)
+    _issued_applications: dict[str, None] = field(default_factory=dict, repr=False)
+    _application_uids: dict[str, str] = field(default_factory=dict, repr=False)
+    """svix application ids by uid: an app-portal request names either, and must not scan every application."""
     _owned: dict[tuple[str, str, str], dict[str, None]] = field(default_factory=dict, repr=False)
     """Tokens by (api, owner kind, owner): logout, revoke-all and expire-all find theirs without a scan."""
 
@@ -202,8 +207,9 @@ class Store:
         for owner in _owners(token):
             self._owned.setdefault(owner, {})[token.token] = None
         if issued:
-            self._issued_tokens[token.token] = None
-            while len(self._issued_tokens) > self.limits.tokens:
+            self._issued_tokens[token.token] = len(token.grants or "")
+            self._issued_grant_chars += len(token.grants or "")
+            while len(self._issued_tokens) > self.limits.tokens or self._issued_grant_chars > self.limits.grant_chars:
                 # Evicted from memory and, with --state, from the file too: a restart does not bring it back.
                 self.remove_token(next(iter(self._issued_tokens)))
         return token
@@ -216,7 +222,7 @@ class Store:
         self._unindex_token(value, token)
 
     def _unindex_token(self, value: str, token: Token | None) -> None:
-        self._issued_tokens.pop(value, None)
+        self._issued_grant_chars -= self._issued_tokens.pop(value, 0)
         for owner in _owners(token) if token is not None else ():
             owned = self._owned.get(owner)
             if owned is not None:
@@ -248,12 +254,37 @@ class Store:
         """Every token, or those of one API."""
         return (token for token in self.tokens.values() if api is None or token.api == api)
 
+    def add_application(self, app: Application, issued: bool = False) -> Application:
+        """Add a svix application; returns it. ``issued``: created by a request, so counted against
+        ``limits.applications`` (past it the oldest created one goes, with its tokens)."""
+        self.applications[app.id] = app
+        if app.uid is not None:
+            self._application_uids[app.uid] = app.id
+        if issued:
+            self._issued_applications[app.id] = None
+            while len(self._issued_applications) > self.limits.applications:
+                self.remove_application(next(iter(self._issued_applications)))
+        return app
+
+    def remove_application(self, app_id: str) -> None:
+        """Forget a svix application and the tokens bound to it."""
+        self._issued_applications.pop(app_id, None)
+        app = self.applications.get(app_id)
+        if app is None:
+            return
+        for token in self.tokens_owned("svix", app=app_id):  # applications are svix's
+            self.remove_token(token.token)
+        if app.uid is not None and self._application_uids.get(app.uid) == app_id:
+            del self._application_uids[app.uid]
+        del self.applications[app_id]  # del, not pop: a PersistentStore sees deletions
+
     def application(self, app_id: str) -> Application | None:
-        """A svix application by id or uid."""
+        """A svix application by id or uid (both looked up in O(1))."""
         found = self.applications.get(app_id)
         if found is not None:
             return found
-        return next((app for app in self.applications.values() if app.uid == app_id), None)
+        by_uid = self._application_uids.get(app_id)
+        return self.applications.get(by_uid) if by_uid is not None else None
 
     def stream(self, stream_id: str, now: float) -> Stream | None:
         """A live svix stream by id or uid."""

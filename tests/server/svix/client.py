@@ -261,8 +261,8 @@ def magic_link_payload(url: str) -> dict[str, Any]:
 def add_application(server: RunningServer, app_id: str, uid: str | None = None) -> None:
     """Add an application to the running server's store."""
     server.sync(
-        lambda: server.runtime.store.applications.__setitem__(
-            app_id, Application(id=app_id, name=app_id, created_at=server.runtime.clock_now, uid=uid)
+        lambda: server.runtime.store.add_application(
+            Application(id=app_id, name=app_id, created_at=server.runtime.clock_now, uid=uid)
         )
     )
 

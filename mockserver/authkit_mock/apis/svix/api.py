@@ -323,8 +323,7 @@ def application(request: web.Request, errors: list[FieldError], create: Applicat
     new = Application(
         id=new_id("app_", runtime.settings.entropy), name=create.name, created_at=runtime.clock_now, uid=app_id
     )
-    runtime.store.applications[new.id] = new
-    return new
+    return runtime.store.add_application(new, issued=True)
 
 
 def stream(request: web.Request, errors: list[FieldError]) -> Stream:

@@ -83,7 +83,7 @@ def seed_keys_and_applications(store: Store, seed: Seed, now: float) -> None:
     for key in seed.svix.org_keys:
         store.add_token(Token(api=API, kind=ORG_KEY, token=key, created_at=now))
     for app in seed.svix.applications:
-        store.applications[app.id] = Application(id=app.id, name=app.name, created_at=now, uid=app.uid)
+        store.add_application(Application(id=app.id, name=app.name, created_at=now, uid=app.uid))
 
 
 _ID_ALPHABET = string.ascii_letters + string.digits
