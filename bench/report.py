@@ -158,7 +158,8 @@ def render(data: dict[str, Any]) -> str:
 
 
 def markdown(data: dict[str, Any]) -> str:
-    """The run as the README's Markdown tables (load per operation, the RS256 ceiling, start and memory, targets)."""
+    """The run as the performance page's Markdown tables (load per operation, the RS256 ceiling, start and memory,
+    targets)."""
     results = data.get("load", [])
     rounds = data.get("rounds", 1)
     lines = [

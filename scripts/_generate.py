@@ -1,4 +1,5 @@
-"""Generate the SDK clients and the server models from the specs (run through scripts/generate).
+"""Generate the SDK clients and the server models from the specs, and the seed file's JSON Schema from the seed model
+(run through scripts/generate).
 
 Generated code is never edited by hand: change the spec or the generator config, then run this again.
 Both generators run in a scratch folder with a pinned, isolated ruff, so the output does not depend on
@@ -10,6 +11,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import filecmp
+import json
 import os
 import shutil
 import subprocess
@@ -21,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SPECS = ("authlance", "polario", "svix", "bixarena", "pacerpro", "admin")
 SDK = ROOT / "sdk" / "authkit_sdk"
 MODELS = ROOT / "mockserver" / "authkit_mock" / "models"
+SEED_SCHEMA = ROOT / "schemas" / "seed.schema.json"
 CLIENT_CONFIG = ROOT / "sdk" / "openapi-python-client.yaml"
 RUFF_TOML = 'line-length = 120\ntarget-version = "py311"\n'
 MODELS_INIT = '"""Pydantic models generated from openapi/*.yaml by datamodel-code-generator. Never edit by hand."""\n'
@@ -107,18 +110,32 @@ def generate_into(out: Path, spec_dir: Path = ROOT / "openapi", names: tuple[str
             cwd=scratch,
         )
     shutil.rmtree(scratch)
+    write_seed_schema(out / "schemas" / SEED_SCHEMA.name)
+
+
+def write_seed_schema(target: Path) -> None:
+    """The JSON Schema of seed files, from the server's seed model (``authkit_mock.core.seed``)."""
+    from authkit_mock.core.seed import seed_json_schema
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(seed_json_schema(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def _pairs(out: Path, names: tuple[str, ...] = SPECS) -> list[tuple[Path, Path]]:
     pairs = [(out / "sdk" / name / "_generated", SDK / name / "_generated") for name in names]
     if names == SPECS:
-        return [*pairs, (out / "models", MODELS)]
+        return [*pairs, (out / "models", MODELS), (out / "schemas" / SEED_SCHEMA.name, SEED_SCHEMA)]
     return [*pairs, *((out / "models" / f"{name}.py", MODELS / f"{name}.py") for name in names)]
 
 
 def drift(out: Path, names: tuple[str, ...] = SPECS) -> list[str]:
     """The unified diff between code generated into ``out`` and the committed code (empty: current)."""
     return [line for new, old in _pairs(out, names) for line in _diff(new, old)]
+
+
+def seed_schema_drift(out: Path) -> list[str]:
+    """The unified diff between the seed schema generated into ``out`` and the committed one (empty: current)."""
+    return _diff(out / "schemas" / SEED_SCHEMA.name, SEED_SCHEMA)
 
 
 def _files(tree: Path) -> set[Path]:
@@ -141,7 +158,7 @@ def _diff(new: Path, old: Path) -> list[str]:
             continue
         before = a.read_text(encoding="utf-8").splitlines(keepends=True) if a.exists() else []
         after = b.read_text(encoding="utf-8").splitlines(keepends=True) if b.exists() else []
-        shown = a.relative_to(ROOT)
+        shown = a.relative_to(ROOT) if a.is_relative_to(ROOT) else a
         lines += difflib.unified_diff(before, after, f"committed/{shown}", f"generated/{shown}")
     return lines
 
@@ -165,10 +182,14 @@ def main() -> int:
             print("generate: generated code is current")
             return 0
         for new, old in _pairs(out):
+            if new.is_file():
+                old.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(new, old)
+                continue
             if old.exists():
                 shutil.rmtree(old)
             shutil.copytree(new, old)
-        print("generate: regenerated " + ", ".join(SPECS))
+        print("generate: regenerated " + ", ".join(SPECS) + " and " + str(SEED_SCHEMA.relative_to(ROOT)))
     return 0
 
 

@@ -12,7 +12,9 @@ UV_VERSION="0.13.8"
 
 say() { printf '%s\n' "$*" >&2; }
 
-# A uv on PATH is used as it is; otherwise a project-local one is installed into .tools/uv.
+# A uv on PATH is used as it is; otherwise a project-local one is installed into .tools/uv. uv is a single binary:
+# pip puts it in .tools/uv/bin without a virtual environment around it (creating one costs seconds), unless this
+# Python has no pip, where a virtual environment brings its own.
 ensure_uv() {
   if [ -x .tools/uv/bin/uv ]; then
     UV="$AUTHKIT_ROOT/.tools/uv/bin/uv"
@@ -20,8 +22,12 @@ ensure_uv() {
     UV="$(command -v uv)"
   else
     say "authkit: installing a project-local uv $UV_VERSION into .tools/uv"
-    python3 -m venv .tools/uv
-    .tools/uv/bin/python -m pip install -qq "uv==$UV_VERSION"
+    if python3 -m pip --version >/dev/null 2>&1; then
+      python3 -m pip install -qq --disable-pip-version-check --no-warn-script-location --target .tools/uv "uv==$UV_VERSION"
+    else
+      python3 -m venv .tools/uv
+      .tools/uv/bin/python -m pip install -qq "uv==$UV_VERSION"
+    fi
     UV="$AUTHKIT_ROOT/.tools/uv/bin/uv"
   fi
   export UV
@@ -31,6 +37,14 @@ ensure_uv() {
 ensure_env() {
   ensure_uv
   "$UV" sync --locked --all-packages --quiet
+}
+
+# The server alone (scripts/serve): authkit-mockserver and its dependencies from the lock, without the dev tools,
+# in .venv-serve so that it never fights the full environment of the tests over which packages belong.
+SERVE_ENV="$AUTHKIT_ROOT/.venv-serve"
+ensure_serve_env() {
+  ensure_uv
+  UV_PROJECT_ENVIRONMENT="$SERVE_ENV" "$UV" sync --locked --package authkit-mockserver --no-default-groups --quiet
 }
 
 # npm dev tools (Prism, Spectral), reinstalled when package-lock.json changed since the last npm ci.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from authkit_mock.core.entropy import Entropy
 from authkit_mock.core.settings import Settings
 from tests.support.server import RunningServer, checked_client, running_server
+from tests.support.site import build
 
 
 def make_settings(**overrides: object) -> Settings:
@@ -31,3 +33,12 @@ def admin(server: RunningServer) -> Iterator[httpx.Client]:
     """A client of the server's admin API whose every response is checked against openapi/admin.yaml."""
     with checked_client(server, "admin") as client:
         yield client
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The documentation site, built once per test session with ``mkdocs build --strict``."""
+    folder = tmp_path_factory.mktemp("site") / "site"
+    built = build(folder)
+    assert built.returncode == 0, built.stderr
+    return folder

@@ -1,38 +1,117 @@
-"""``authkit-mock``: run the reference server (``serve``) from the command line."""
+"""``authkit-mock``: run the reference server (``serve``), Prism (``prism``), and check seed files (``seed``)."""
 
 from __future__ import annotations
 
 import argparse
 import gc
+import json
 import logging
 import signal
+import socket
 import sys
 import time
 from dataclasses import replace
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from authkit_mock import cli_options as check
 from authkit_mock.core.keys import KeyFileError
-from authkit_mock.core.seed import Seed, SeedFileError
+from authkit_mock.core.seed import DEFAULT_SEED, Seed, SeedFileError, load_seed, seed_json_schema
 from authkit_mock.core.serving import run
-from authkit_mock.core.settings import SLUGS, Limits, Settings
+from authkit_mock.core.settings import SLUGS, Settings
 
 DEFAULT_CORS = ("http://localhost:*", "http://127.0.0.1:*")
+
+DESCRIPTION = """\
+authkit-mock: a stateful reference server for the authlance, polario, svix, bixarena and pacerpro APIs.
+
+examples:
+  authkit-mock serve                        every API under /<slug> on http://127.0.0.1:4010
+  authkit-mock serve --api svix --port 0    svix alone at the root, on a free port (printed)
+  authkit-mock serve --seed my-seed.yaml    your own demo users (see: authkit-mock seed example)
+  authkit-mock seed check my-seed.yaml      find the mistakes in a seed file
+  authkit-mock prism                        Prism's spec-example mock of every API (needs npx)
+  authkit-mock serve --help                 every option of the server
+"""
+
+SERVE_DESCRIPTION = """\
+Run the reference server: every API under /<slug> (or one API at the root with --api), the embedded identity
+provider under /synapse, the admin API under /__admin, its page at /__admin/ui and the contracts at /docs.
+It prints where it listens (the real port with --port 0) and the demo credentials of its seed.
+
+examples:
+  authkit-mock serve
+  authkit-mock serve --port 0 --seed examples/seed.yaml
+  authkit-mock serve --host 0.0.0.0 --public-url https://mock.example.test --admin-token s3cret
+  authkit-mock serve --api bixarena --idp-auto-login 3350396     (OIDC login without the login page)
+"""
+
+SEED_DESCRIPTION = """\
+Seed files replace the built-in demo data (users, sessions, org keys, applications) of `serve --seed`.
+Their format is a JSON Schema (`authkit-mock seed schema`); editors that read
+`# yaml-language-server: $schema=...` lines complete and check them as you type.
+
+examples:
+  authkit-mock seed example > my-seed.yaml
+  authkit-mock seed check my-seed.yaml
+  authkit-mock seed schema > seed.schema.json
+"""
+
+
+def package_version() -> str:
+    """The installed distribution's version (the one place it is set is mockserver/pyproject.toml)."""
+    try:
+        return version("authkit-mockserver")
+    except PackageNotFoundError:  # pragma: no cover - only when run from a bare source tree
+        return "unknown"
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The command line of ``authkit-mock``."""
-    parser = argparse.ArgumentParser(prog="authkit-mock", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
-    serve = commands.add_parser("serve", help="run the reference server (all five APIs, or one with --api)")
-    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: %(default)s)")
-    serve.add_argument("--port", type=int, default=4010, help="port to bind (default: %(default)s)")
+    parser = check.Parser(prog="authkit-mock", description=DESCRIPTION, formatter_class=check.HelpFormatter)
+    parser.add_argument("--version", action="version", version=f"authkit-mock {package_version()}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    add_serve_options(
+        commands.add_parser(
+            "serve",
+            help="run the reference server (all five APIs, or one with --api)",
+            description=SERVE_DESCRIPTION,
+            formatter_class=check.HelpFormatter,
+        )
+    )
+    add_prism_options(
+        commands.add_parser(
+            "prism",
+            help="run Prism's spec-example mock for one or every API (ports printed)",
+            description="Run Prism (the npm spec-example mock) for one or every contract; needs npx on PATH.",
+            formatter_class=check.HelpFormatter,
+        )
+    )
+    add_seed_commands(
+        commands.add_parser(
+            "seed",
+            help="check a seed file, print an example or the JSON Schema",
+            description=SEED_DESCRIPTION,
+            formatter_class=check.HelpFormatter,
+        )
+    )
+    return parser
+
+
+def add_serve_options(serve: argparse.ArgumentParser) -> None:
+    """The options of ``serve``: each one checked by a function of :mod:`authkit_mock.cli_options`."""
+    serve.add_argument("--host", type=check.host, default="127.0.0.1", help="address to bind (default: %(default)s)")
+    serve.add_argument(
+        "--port", type=check.port, default=4010, help="port to bind, 0 for any free one (default: %(default)s)"
+    )
     serve.add_argument("--api", choices=SLUGS, help="serve only this API, at the root (as Prism would)")
     serve.add_argument(
         "--seed",
-        type=Path,
+        type=check.existing_file,
+        metavar="FILE",
         help="seed file (YAML or JSON) replacing the built-in demo data; the server resets to it when it changes",
     )
-    serve.add_argument("--key-file", type=Path, help="JSON file of signing keys, created if missing")
+    serve.add_argument("--key-file", type=Path, metavar="FILE", help="JSON file of signing keys, created if missing")
     serve.add_argument(
         "--state",
         type=Path,
@@ -41,12 +120,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve.add_argument(
         "--idp-auto-login",
+        type=check.subject,
         metavar="SUBJECT",
         help="embedded identity provider: log this Synapse user in without the login page (automated tests)",
     )
-    serve.add_argument("--public-url", help="base URL clients use to reach this server (default: from host/port)")
+    serve.add_argument(
+        "--public-url",
+        type=check.public_url,
+        metavar="URL",
+        help="base URL clients use to reach this server (default: from host/port)",
+    )
     serve.add_argument(
         "--cors-origin",
+        type=check.origin,
         action="append",
         dest="cors_origins",
         metavar="ORIGIN",
@@ -55,17 +141,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve.add_argument(
         "--bixarena-frontend-url",
+        type=check.http_url,
         default=Settings.bixarena_frontend_url,
         metavar="URL",
         help="where bixarena's OIDC callback redirects a browser after login (default: %(default)s, upstream's)",
     )
     serve.add_argument(
         "--admin-token",
+        type=check.token,
+        metavar="TOKEN",
         help="require this token in X-Admin-Token for admin requests that may not come from you "
         "(other machines, or through a proxy); without it such requests are refused",
     )
     serve.add_argument(
         "--allowed-host",
+        type=check.allowed_host,
         action="append",
         dest="allowed_hosts",
         metavar="NAME",
@@ -74,76 +164,35 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve.add_argument(
         "--provider-url",
+        type=check.public_url,
+        metavar="URL",
         help="the OpenID provider bixarena's login calls (default: the embedded one, on this server)",
     )
-    add_limit_flags(serve)
+    check.add_limit_flags(serve)
     serve.add_argument("--access-log", action="store_true", help="log every request")
     serve.add_argument(
         "--log-level", default="info", choices=["debug", "info", "warning", "error"], help="(default: %(default)s)"
     )
-    prism = commands.add_parser("prism", help="run Prism's spec-example mock for one or every API (ports printed)")
+
+
+def add_prism_options(prism: argparse.ArgumentParser) -> None:
+    """The options of ``prism``."""
     prism.add_argument("--api", choices=SLUGS, help="only this API (default: all five)")
-    prism.add_argument("--host", default="127.0.0.1", help="address to bind (default: %(default)s)")
+    prism.add_argument("--host", type=check.host, default="127.0.0.1", help="address to bind (default: %(default)s)")
     prism.add_argument(
-        "--port", type=int, default=4020, help="port of the first API; the others follow (default: %(default)s)"
+        "--port", type=check.port, default=4020, help="port of the first API; the others follow (default: %(default)s)"
     )
-    return parser
 
 
-def add_limit_flags(serve: argparse.ArgumentParser) -> None:
-    """The flags of :class:`Limits` a user may want to tune (the defaults are documented in core/settings.py)."""
-    defaults = Limits()
-    limits = serve.add_argument_group("limits (README: Reliability and security)")
-    limits.add_argument(
-        "--max-connections",
-        type=int,
-        default=defaults.max_connections,
-        help="open connections at most (default: the open-file limit less a reserve)",
+def add_seed_commands(seed: argparse.ArgumentParser) -> None:
+    """``seed check FILE...``, ``seed example`` and ``seed schema``."""
+    actions = seed.add_subparsers(dest="seed_command", required=True, metavar="ACTION")
+    checker = actions.add_parser(
+        "check", help="validate seed files: one line per mistake (file:line:column: field: what is wrong)"
     )
-    for flag, name, what in (
-        ("--header-timeout", "header_timeout", "seconds a client has to send a request's headers"),
-        ("--body-timeout", "body_timeout", "seconds a client has to send a request's body (then 408)"),
-        ("--keepalive-timeout", "keepalive_timeout", "seconds an idle keep-alive connection stays open"),
-    ):
-        limits.add_argument(
-            flag, type=float, dest=name, default=getattr(defaults, name), help=f"{what} (default: %(default)s)"
-        )
-    for flag, name, what in (
-        ("--journal-entries", "journal_entries", "requests the journal keeps"),
-        ("--journal-bytes", "journal_bytes", "bytes the journal's entries may hold"),
-        ("--max-tokens", "tokens", "issued tokens kept (oldest forgotten first)"),
-        ("--max-sessions", "sessions", "sessions kept (oldest forgotten first)"),
-        ("--max-grant-chars", "grant_chars", "characters of svix grants all issued tokens carry together"),
-        ("--max-applications", "applications", "svix applications created by requests (oldest forgotten first)"),
-        ("--max-pending-logins", "pending_logins", "bixarena OIDC logins waiting for their callback"),
-        ("--max-challenges", "scram_challenges", "polario SCRAM challenges waiting for their answer"),
-        ("--max-codes", "authorization_codes", "the embedded provider's outstanding authorization codes"),
-        ("--max-idempotency-records", "idempotency_records", "svix idempotency records"),
-        ("--max-provider-users", "provider_users", "people typed in on the provider's login page"),
-    ):
-        limits.add_argument(
-            flag, type=int, dest=name, default=getattr(defaults, name), help=f"{what} (default: %(default)s)"
-        )
-
-
-def limits_from(args: argparse.Namespace) -> Limits:
-    """The :class:`Limits` of the ``serve`` arguments."""
-    names = (
-        "max_connections",
-        "header_timeout",
-        "body_timeout",
-        "keepalive_timeout",
-        "journal_entries",
-        "journal_bytes",
-        "tokens",
-        "sessions",
-        "pending_logins",
-        "scram_challenges",
-        "authorization_codes",
-        "idempotency_records",
-        "provider_users",
-    )
-    return replace(Limits(), **{name: getattr(args, name) for name in names})
+    checker.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    actions.add_parser("example", help="print the built-in demo seed as YAML (a starting point for your own)")
+    actions.add_parser("schema", help="print the JSON Schema of seed files")
 
 
 def run_prism(args: argparse.Namespace) -> int:
@@ -193,7 +242,7 @@ def settings_from(args: argparse.Namespace) -> Settings:
         admin_token=args.admin_token,
         allowed_hosts=tuple(args.allowed_hosts or ()),
         provider_url=args.provider_url,
-        limits=limits_from(args),
+        limits=check.limits_from(args),
     )
 
 
@@ -234,42 +283,94 @@ def tune_garbage_collector() -> None:
     gc.set_threshold(50_000, 50, 100)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run ``authkit-mock``; returns the process exit status."""
-    from authkit_mock.app import create_app
+def bind(host: str, port: int) -> socket.socket:
+    """A listening socket on ``host:port`` (port 0: any free one), bound before anything is printed.
 
+    :class:`OSError` when the address cannot be resolved or bound (busy port, foreign address, no permission).
+    """
+    family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    listener = socket.socket(family, kind, proto)
+    try:
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind(address)
+        # aiohttp's default backlog of 128 makes a burst of new connections beyond it wait for SYN retransmits (1 s,
+        # 3 s, 7 s): under 1,000 connections that pushed bixarena's back-channel call to /synapse past its timeout.
+        listener.listen(2048)
+    except OSError:
+        listener.close()
+        raise
+    return listener
+
+
+def run_seed(args: argparse.Namespace) -> int:
+    """``seed check``: 0 when every file is valid, 1 (and one line per mistake) otherwise; ``example``, ``schema``."""
+    if args.seed_command == "example":
+        import yaml  # only here: `serve` starts faster without it (about 1 MiB and 20 ms)
+
+        print(f"# An authkit-mock seed file (authkit-mock {package_version()}): authkit-mock serve --seed FILE")
+        print(yaml.safe_dump(DEFAULT_SEED.model_dump(mode="json", exclude_none=True), sort_keys=False), end="")
+        return 0
+    if args.seed_command == "schema":
+        print(json.dumps(seed_json_schema(), indent=2))
+        return 0
+    status = 0
+    for path in args.files:
+        try:
+            load_seed(path)
+        except SeedFileError as error:
+            print("\n".join(error.problems), file=sys.stderr)
+            status = 1
+        else:
+            print(f"{path}: a valid seed file")
+    return status
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run ``authkit-mock``; returns the process exit status (2: a mistake on the command line or in its files)."""
     args = build_parser().parse_args(argv)
     if args.command == "prism":
         return run_prism(args)
+    if args.command == "seed":
+        return run_seed(args)
+    return serve(args)
+
+
+def serve(args: argparse.Namespace) -> int:
+    """Bind, build the app, print where it listens (the real port) and its demo credentials, and serve."""
+    from authkit_mock.app import create_app
+    from authkit_mock.core.runtime import RUNTIME
+
     logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     settings = settings_from(args)
-    startup_errors: tuple[type[Exception], ...] = (SeedFileError, KeyFileError)
+    startup_errors: tuple[type[Exception], ...] = (KeyFileError,)
     if settings.state_file is not None:
         # SQLite and the persistence layer load only in runs with --state.
         from authkit_mock.core.persistence import StateFileError
 
         startup_errors = (*startup_errors, StateFileError)
     try:
-        app = create_app(settings)
-    except startup_errors as error:
-        print(f"authkit-mock: {error}", file=sys.stderr)
+        listener = bind(settings.host, settings.port)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        print(f"authkit-mock serve: cannot listen on {settings.host}:{settings.port}: {reason}", file=sys.stderr)
         return 2
-    from authkit_mock.core.runtime import RUNTIME
-
-    print("\n".join(banner(settings, app[RUNTIME].seed)), flush=True)
-    tune_garbage_collector()
-    try:
+    with listener:
+        settings = replace(settings, port=listener.getsockname()[1])
+        try:
+            app = create_app(settings)
+        except SeedFileError as error:
+            print("\n".join(f"authkit-mock serve: --seed: {problem}" for problem in error.problems), file=sys.stderr)
+            return 2
+        except startup_errors as error:
+            print(f"authkit-mock serve: {error}", file=sys.stderr)
+            return 2
+        print("\n".join(banner(settings, app[RUNTIME].seed)), flush=True)
+        tune_garbage_collector()
+        # core.serving, not web.run_app: slow clients are cut off and open connections capped (the hardening).
         run(
             app,
             settings.limits,
-            host=settings.host,
-            port=settings.port,
+            sock=listener,
             access_log=logging.getLogger("aiohttp.access") if settings.access_log else None,
-            # aiohttp's default of 128 makes a burst of new connections beyond it wait for SYN retransmits (1 s,
-            # 3 s, 7 s): under 1,000 connections that pushed bixarena's back-channel call to /synapse past its timeout.
-            backlog=2048,
         )
-    except OSError as error:
-        print(f"authkit-mock: cannot listen on {settings.host}:{settings.port}: {error}", file=sys.stderr)
-        return 1
     return 0

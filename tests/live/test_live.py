@@ -1,7 +1,7 @@
 """The live conformance run: the SDK against the real services, every exchange checked against our contracts.
 
 Run with ``scripts/test --live`` after exporting the variables of the APIs you hold test accounts for (see
-``tests/live/services.py`` and the README's QA section). An API with no variables is skipped and the skip names
+``tests/live/services.py`` and the QA page, docs/qa.md). An API with no variables is skipped and the skip names
 them. A difference fails the run and says whether to add a fact or list a deviation.
 """
 

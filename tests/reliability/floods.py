@@ -1,6 +1,6 @@
 """Floods of the server's stores, each request carrying the largest entry the server accepts into that store.
 
-One :class:`Flood` per bounded store (README, "Reliability and security", the bounds table): ``send`` makes the
+One :class:`Flood` per bounded store (docs/operations/reliability.md, the bounds table): ``send`` makes the
 ``i``-th request over real HTTP and returns its status. Used by ``test_store_bounds.py`` (in-process server:
 entry counts and bytes, timing full against empty) and ``test_memory_bounds.py`` (a real ``authkit-mock serve``
 process: RSS growth).

@@ -275,7 +275,7 @@ class Report:
     rss_samples: list[tuple[float, int]]
 
     def summary(self) -> dict[str, object]:
-        """The figures, as printed and as quoted in the README."""
+        """The figures, as printed and as quoted in docs/operations/reliability.md."""
         return {
             "connections": self.connections,
             "seconds": round(self.duration, 1),

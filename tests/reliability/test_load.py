@@ -2,7 +2,7 @@
 at once, no unintended error, nothing lost, and memory that levels off. The run stops by itself.
 
 The short run is part of the default suite; the long one (1,000 connections for 60 s) runs with
-``scripts/test --deep``, and prints the figures the README quotes.
+``scripts/test --deep``, and prints the figures docs/operations/reliability.md quotes.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ def load_against_server(port: int, connections: int, seconds: float, log: Path) 
     assert raise_open_file_limit(connections * 2 + 256) >= connections + 256, "raise `ulimit -n` to run this"
     with ServerProcess(port, "--idp-auto-login", GRACE, log=log) as server:
         report = asyncio.run(run_load(server.url, connections, seconds, rss=server.rss_bytes))
-    print(json.dumps(report.summary(), indent=2))  # the figures of the run, for the README
+    print(json.dumps(report.summary(), indent=2))  # the figures of the run, for the reliability page
     return report
 
 

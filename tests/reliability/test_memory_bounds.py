@@ -1,5 +1,5 @@
 """A real ``authkit-mock serve`` process, flooded store by store with the largest entries it accepts, grows its RSS
-by no more than the store's documented bound (README, "Reliability and security", the bounds table).
+by no more than the store's documented bound (docs/operations/reliability.md, the bounds table).
 
 The server runs with small limits (command-line flags) so each flood passes its bound in a few hundred requests;
 each test measures the process's RSS before and after its own flood. The allowance on top of a store's bound covers

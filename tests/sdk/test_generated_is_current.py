@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import shutil
 import sys
 from pathlib import Path
@@ -43,3 +44,21 @@ def test_a_spec_change_without_regenerating_is_caught(generate: ModuleType, tmp_
     assert "jwt_token" in diff
     assert "committed/sdk/authkit_sdk/pacerpro/_generated/models/session.py" in diff
     assert "committed/mockserver/authkit_mock/models/pacerpro.py" in diff
+
+
+def test_a_seed_model_change_without_regenerating_the_schema_is_caught(
+    generate: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stale = tmp_path / "committed" / "seed.schema.json"
+    stale.parent.mkdir()
+    schema = json.loads(generate.SEED_SCHEMA.read_text(encoding="utf-8"))
+    del schema["$defs"]["ApplicationSeed"]["properties"]["uid"]
+    stale.write_text(json.dumps(schema, indent=2) + "\n", encoding="utf-8")
+    monkeypatch.setattr(generate, "SEED_SCHEMA", stale)
+    out = tmp_path / "out"
+    generate.write_seed_schema(out / "schemas" / "seed.schema.json")
+
+    diff = "".join(generate.seed_schema_drift(out))
+
+    assert f"committed/{stale}" in diff
+    assert '+        "uid": {' in diff

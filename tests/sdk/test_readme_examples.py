@@ -1,5 +1,5 @@
-"""Every ```python block of README.md and sdk/README.md type-checks with ``mypy --strict``: the examples users
-copy are typed as the SDK is (``error.body`` per API, ``error.message`` on every error).
+"""Every ```python block of README.md, sdk/README.md and the docs site's pages type-checks with ``mypy --strict``:
+the examples users copy are typed as the SDK is (``error.body`` per API, ``error.message`` on every error).
 
 mypy runs once over all the blocks (each written as its own module) and a known-bad example: the old README's
 ``error.body.message`` on a generic error, whose body is not typed, must be reported, or the check proves nothing.
@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-READMES = (ROOT / "README.md", ROOT / "sdk" / "README.md")
+# The root README is short; the examples it had live on the site's pages (docs/), which are checked the same way.
+READMES = (ROOT / "README.md", ROOT / "sdk" / "README.md", *sorted((ROOT / "docs").rglob("*.md")))
 BLOCK = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)
 BROKEN_EXAMPLE = """\
 from authkit_sdk import UnauthorizedError
@@ -35,7 +36,8 @@ def python_blocks() -> dict[str, str]:
     """``{"sdk_README_3": source}``: every python block of the READMEs, named by file and position."""
     blocks: dict[str, str] = {}
     for readme in READMES:
-        prefix = str(readme.relative_to(ROOT).with_suffix("")).replace("/", "_")
+        # A module name mypy reports as \w+ (docs/application-developers.md: docs_application_developers).
+        prefix = re.sub(r"\W", "_", str(readme.relative_to(ROOT).with_suffix("")))
         for number, match in enumerate(BLOCK.finditer(readme.read_text(encoding="utf-8")), start=1):
             blocks[f"{prefix}_{number}"] = match.group(1)
     return blocks
@@ -79,7 +81,8 @@ def mypy_errors(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]
 
 
 def test_the_readmes_have_python_examples() -> None:
-    assert sum(name.startswith("README") for name in BLOCKS) >= 1
+    assert sum(name.startswith("docs_application_developers") for name in BLOCKS) >= 2
+    assert sum(name.startswith("docs_frontend") for name in BLOCKS) >= 2
     assert sum(name.startswith("sdk_README") for name in BLOCKS) >= 8
 
 

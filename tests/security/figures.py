@@ -1,4 +1,4 @@
-"""The README's "Reliability and security" figures, counted from a real run of tests/security.
+"""The figures of docs/operations/security.md, counted from a real run of tests/security.
 
     uv run python -m tests.security.figures      (or .venv/bin/python -m tests.security.figures)
 

@@ -1,4 +1,4 @@
-"""The admin API is closed to other sites (README, threat model: "the developer's browser").
+"""The admin API is closed to other sites (docs/operations/security.md, threat model: "the developer's browser").
 
 A page on any origin can make the developer's browser send requests to the admin API on loopback: forms and
 ``no-cors`` fetches need no preflight, and a DNS-rebinding page can even read the answers. So the admin API

@@ -1,4 +1,4 @@
-"""The Host header is never trusted for anything the server acts on (README, threat model: "Host").
+"""The Host header is never trusted for anything the server acts on (docs/operations/security.md, threat model: "Host").
 
 A request naming a host the server is not configured to be is refused (421, in the API's own error shape) before
 any handler builds a URL from it; a malformed Host is a 400, never a 500. With every Host let through

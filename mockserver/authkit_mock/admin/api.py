@@ -3,7 +3,7 @@
 It is the reference server's own API, for tests, QA sessions and frontend development. Its requests are not
 journaled and cannot be faulted (the root middlewares skip them).
 
-Access (README, "Reliability and security", threat model; every refusal is a 403 in the admin shape):
+Access (docs/operations/security.md, the threat model; every refusal is a 403 in the admin shape):
 
 - **cross-site use** is refused: ``Sec-Fetch-Site: cross-site``, or an ``Origin`` that is neither this server's
   own nor a configured CORS origin; a request with a body must be ``application/json`` (an HTML form or a

@@ -5,7 +5,7 @@ unauthenticated (or cheaply authenticated) request sent. Each one lives in a :cl
 in insertion order, and since every entry of one map lives equally long, insertion order is expiry order.
 Expired entries are dropped from the front on every insert, and when the map is over its count or byte budget the
 oldest entry goes first. No operation walks the whole map, so a request costs the same with the map full as empty
-(README, "Reliability and security": the threat model and the bounds table).
+(docs/operations/security.md, the threat model; docs/operations/reliability.md, the bounds table).
 """
 
 from __future__ import annotations

@@ -188,7 +188,7 @@ def root_middleware(between: Middleware | None = None) -> Middleware:
         body_timer = _body_deadline(request, runtime.settings.limits.body_timeout)
         try:
             if misdirected is not None:
-                # Before anything uses the Host (redirects, cookies, CORS): README, threat model, "Host".
+                # Before anything uses the Host (redirects, cookies, CORS): docs/operations/security.md, threat model.
                 allowed = False
                 response: web.StreamResponse = render_error(api_of(request), misdirected, request.path)
             elif allowed and request.method == "OPTIONS" and "Access-Control-Request-Method" in request.headers:

@@ -1,7 +1,7 @@
 """The URLs this server is known by: which ``Host`` headers it answers, and the URLs it hands out.
 
 The ``Host`` header is chosen by the client, and a DNS-rebinding page makes a browser send its own name in it
-(README, "Reliability and security", threat model). So the server knows its names from configuration: the
+(docs/operations/security.md, the threat model). So the server knows its names from configuration: the
 loopback names, the address it is bound to, the host of ``--public-url``, and ``--allowed-host`` names. A request
 naming any other host is refused (421) by the root middleware before a handler runs; handlers may then build
 browser-facing URLs (redirects, cookies) from the request, because its Host is one of those names. What the server

@@ -1,4 +1,4 @@
-"""Serving connections: slow clients cut off, and a cap on open connections (README, threat model, "slow clients").
+"""Serving connections: slow clients cut off, and a cap on open connections (docs/operations/security.md, threat model).
 
 aiohttp closes idle keep-alive connections (``keepalive_timeout``) but lets a client take as long as it likes to
 send a request's head: a connection that sends its headers a byte at a time is kept open for ever, and enough of
@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import resource
+import socket
 from typing import Any
 
 from aiohttp import web
@@ -133,20 +134,38 @@ class GuardedAppRunner(web.AppRunner):
         return guarded
 
 
-async def serve(app: web.Application, limits: Limits, host: str, port: int, **runner_options: Any) -> None:
-    """Serve ``app`` on ``host:port`` until cancelled (or until a signal, with ``handle_signals=True``)."""
+async def serve(
+    app: web.Application,
+    limits: Limits,
+    host: str | None = None,
+    port: int | None = None,
+    *,
+    sock: socket.socket | None = None,
+    **runner_options: Any,
+) -> None:
+    """Serve ``app`` on ``host:port``, or on the listening socket ``sock`` (the CLI binds before it prints the
+    banner), until cancelled (or until a signal, with ``handle_signals=True``)."""
     backlog = runner_options.pop("backlog", 128)
     runner = GuardedAppRunner(app, limits, **runner_options)
     await runner.setup()
     try:
-        await web.TCPSite(runner, host, port, backlog=backlog).start()
+        site = web.SockSite(runner, sock) if sock is not None else web.TCPSite(runner, host, port, backlog=backlog)
+        await site.start()
         await asyncio.Event().wait()
     finally:
         await runner.cleanup()
 
 
-def run(app: web.Application, limits: Limits, host: str, port: int, **runner_options: Any) -> None:
+def run(
+    app: web.Application,
+    limits: Limits,
+    host: str | None = None,
+    port: int | None = None,
+    *,
+    sock: socket.socket | None = None,
+    **runner_options: Any,
+) -> None:
     """Serve ``app`` until SIGINT or SIGTERM (what :func:`aiohttp.web.run_app` does, with :class:`GuardedServer`);
-    raises :class:`OSError` when the address cannot be bound."""
+    raises :class:`OSError` when the address cannot be bound (never with ``sock``: it is bound already)."""
     with contextlib.suppress(web.GracefulExit, KeyboardInterrupt):
-        asyncio.run(serve(app, limits, host, port, handle_signals=True, **runner_options))
+        asyncio.run(serve(app, limits, host, port, sock=sock, handle_signals=True, **runner_options))

@@ -25,10 +25,10 @@ class RateLimit:
 
 @dataclass(frozen=True)
 class Limits:
-    """The bounds of everything the server keeps or waits for (README, "Reliability and security").
+    """The bounds of everything the server keeps or waits for (docs/operations/reliability.md).
 
     The defaults are far above what a developer, a test suite or a QA session uses, and far below what would
-    hurt the machine; README, "Reliability and security", lists each store's bound. The CLI has a flag for each
+    hurt the machine; docs/operations/reliability.md lists each store's bound. The CLI has a flag for each
     limit a user may want to tune (``authkit-mock serve --help``).
     """
 

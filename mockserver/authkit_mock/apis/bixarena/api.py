@@ -103,8 +103,8 @@ async def start_oidc_login(request: web.Request) -> web.Response:
     """``GET /auth/oidc/start``: a fresh pending login, its cookie, and a 302 to the provider's authorize page."""
     runtime = runtime_of(request)
     state = request.app[BIXARENA]
-    # The server calls this URL itself: from configuration only, never from the request (README, threat model:
-    # a Host-derived provider let any request make the server connect to any host and port).
+    # The server calls this URL itself: from configuration only, never from the request (docs/operations/security.md,
+    # threat model: a Host-derived provider let any request make the server connect to any host and port).
     provider_url = provider_url_of(runtime)
     try:
         metadata = await state.oidc.metadata(provider_url)
