@@ -48,6 +48,8 @@ def test_the_quickest_bench_run_measures_the_floor_and_writes_its_table_and_json
     assert "cheap-read         aiohttp floor" in printed
 
 
+# About 11 s (five flows, a signing ceiling): a long run, kept out of the default suite's five minutes.
+@pytest.mark.deep
 def test_the_flows_and_the_rs256_ceiling_run_against_the_reference_server_without_errors(tmp_path: Path) -> None:
     output = tmp_path / "latest.json"
     base = free_port()
