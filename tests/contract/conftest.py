@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -14,10 +13,10 @@ from tests.support.specs import ALL_SPECS, spec_path
 
 @dataclass(frozen=True)
 class PrismMocks:
-    """The running mocks by contract name, and how long they took to answer after being launched."""
+    """The running mocks by contract name. How fast Prism starts is measured by ``scripts/bench``, not asserted
+    here: a wall-clock budget fails on a busy machine; ``PrismProcess.wait`` bounds the start instead."""
 
     processes: dict[str, PrismProcess]
-    startup_seconds: float
 
     def url(self, name: str) -> str:
         """Where Prism mocks the contract ``name``."""
@@ -28,13 +27,12 @@ class PrismMocks:
 def prism_mocks() -> Iterator[PrismMocks]:
     """Prism's spec-example mock of every contract, launched in parallel on free ports."""
     processes = {name: PrismProcess(name, free_port(), spec=spec_path(name)) for name in ALL_SPECS}
-    started = time.monotonic()
     try:
         for process in processes.values():
             process.start()
         for process in processes.values():
             process.wait()
-        yield PrismMocks(processes, time.monotonic() - started)
+        yield PrismMocks(processes)
     finally:
         for process in processes.values():
             process.stop()

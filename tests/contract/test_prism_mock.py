@@ -38,9 +38,6 @@ pytestmark = pytest.mark.prism
 
 EXCHANGES = calls.all_exchanges()
 
-PRISM_STARTUP_BUDGET = 30.0
-"""Seconds all the mocks may take to answer after launch (6 to 12 s on 2 cores, with other work going on)."""
-
 
 def prefer(exchange: Exchange) -> str:
     """The ``Prefer`` header that makes Prism answer exactly this exchange's documented response."""
@@ -106,10 +103,6 @@ def test_every_documented_operation_and_status_is_asked_of_prism() -> None:
         for status in operation.statuses
     }
     assert {exchange.pair for exchange in EXCHANGES} == documented
-
-
-def test_the_mocks_start_within_budget(prism_mocks: PrismMocks) -> None:
-    assert prism_mocks.startup_seconds < PRISM_STARTUP_BUDGET
 
 
 # --- the facades against the mocks ------------------------------------------------------------------------------
