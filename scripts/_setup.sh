@@ -36,7 +36,7 @@ ensure_uv() {
 # The locked environment (.venv): uv sync is a no-op when it is current.
 ensure_env() {
   ensure_uv
-  "$UV" sync --locked --all-packages --quiet
+  "$UV" sync --locked --all-packages --all-extras --quiet
 }
 
 # The server alone (scripts/serve): authkit-mockserver and its dependencies from the lock, without the dev tools,
@@ -58,4 +58,4 @@ ensure_npm() {
   fi
 }
 
-run() { "$UV" run --locked --all-packages --quiet "$@"; }
+run() { "$UV" run --locked --all-packages --all-extras --quiet "$@"; }

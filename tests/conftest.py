@@ -10,6 +10,7 @@ import pytest
 
 from authkit_mock.core.entropy import Entropy
 from authkit_mock.core.settings import Settings
+from tests.support.redis import RedisServer
 from tests.support.server import RunningServer, checked_client, running_server
 from tests.support.site import build
 
@@ -33,6 +34,15 @@ def admin(server: RunningServer) -> Iterator[httpx.Client]:
     """A client of the server's admin API whose every response is checked against openapi/admin.yaml."""
     with checked_client(server, "admin") as client:
         yield client
+
+
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisServer]:
+    """A real redis-server for the whole session, on a free port, keeping nothing on disk."""
+    started = RedisServer(tmp_path_factory.mktemp("redis"))
+    started.start()
+    yield started
+    started.stop()
 
 
 @pytest.fixture(scope="session")

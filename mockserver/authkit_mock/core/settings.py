@@ -93,6 +93,11 @@ class Settings:
     """A JSON file of private JWKs; created on first use, so tokens survive a restart."""
     state_file: Path | None = None
     """An SQLite file keeping users, sessions, tokens and keys across restarts (``--state``); None: in memory."""
+    store_url: str | None = None
+    """A Valkey/Redis server keeping every piece of state (``--store redis://host:port/db``), shared by every
+    process and replica started with the same URL; None: this process's memory (or ``state_file``)."""
+    store_prefix: str = "authkit:"
+    """What every key of the shared store starts with: servers with the same URL and prefix are one deployment."""
     access_log: bool = False
     cors_origins: tuple[str, ...] = ()
     max_body_bytes: int = 64 * 1024

@@ -1,0 +1,76 @@
+"""A real Valkey/Redis server for the tests (Debian's ``redis-server``, which ``scripts/test`` installs when
+missing), started on a free loopback port with nothing written to disk, and stopped and started again on the same
+port by the tests of what the reference server does while it is unreachable."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+REDIS_SERVER = "redis-server"
+
+
+def free_port() -> int:
+    """A loopback port nobody listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class RedisServer:
+    """One ``redis-server`` process on ``port``: :meth:`start`, :meth:`stop`, and the URL of database ``db``."""
+
+    def __init__(self, folder: Path, port: int | None = None) -> None:
+        executable = shutil.which(REDIS_SERVER)
+        if executable is None:
+            raise RuntimeError(
+                "redis-server is not installed: scripts/test installs Debian's redis-server package (as root), "
+                "or install it yourself (apt-get install redis-server)"
+            )
+        self.executable = executable
+        self.folder = folder
+        self.port = port or free_port()
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def url(self, db: int = 0) -> str:
+        """The ``--store`` URL of database ``db``."""
+        return f"redis://127.0.0.1:{self.port}/{db}"
+
+    def start(self) -> None:
+        """Start the server (in memory only: no RDB snapshots, no append-only file) and wait until it answers."""
+        self.process = subprocess.Popen(
+            [
+                self.executable,
+                "--port", str(self.port),
+                "--bind", "127.0.0.1",
+                "--save", "",
+                "--appendonly", "no",
+                "--dir", str(self.folder),
+                "--databases", "64",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"redis-server exited with {self.process.returncode} on port {self.port}")
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2) as connection:
+                    connection.sendall(b"PING\r\n")
+                    if connection.recv(16).startswith(b"+PONG"):
+                        return
+            except OSError:
+                pass
+            time.sleep(0.02)  # waiting for a process to come up, not for the clock
+        raise RuntimeError(f"redis-server did not answer on port {self.port} within 10 s")
+
+    def stop(self) -> None:
+        """Stop the server (everything it held is gone: it keeps nothing on disk)."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+        self.process = None
