@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import logging
 import signal
-import socket
 import sys
 import time
 from dataclasses import replace
@@ -19,6 +17,8 @@ from authkit_mock.core.keys import KeyFileError
 from authkit_mock.core.seed import DEFAULT_SEED, Seed, SeedFileError, load_seed, seed_json_schema
 from authkit_mock.core.serving import run
 from authkit_mock.core.settings import SLUGS, Settings
+from authkit_mock.core.startup import bind, tune_garbage_collector, unreachable_store
+from authkit_mock.core.workers import run_workers
 
 DEFAULT_CORS = ("http://localhost:*", "http://127.0.0.1:*")
 
@@ -117,6 +117,28 @@ def add_serve_options(serve: argparse.ArgumentParser) -> None:
         type=Path,
         metavar="FILE",
         help="keep users, sessions, tokens and keys in this SQLite file across restarts (default: in memory)",
+    )
+    serve.add_argument(
+        "--store",
+        type=check.store,
+        default="memory",
+        metavar="URL",
+        help="where the state lives: 'memory' (this process, the default) or a Valkey/Redis server, "
+        "redis://HOST:PORT/DB, shared by every worker and replica given the same URL and prefix",
+    )
+    serve.add_argument(
+        "--store-prefix",
+        type=check.key_prefix,
+        default=Settings.store_prefix,
+        metavar="PREFIX",
+        help="what every key in the shared store starts with; one prefix is one deployment (default: %(default)s)",
+    )
+    serve.add_argument(
+        "--workers",
+        type=check.workers,
+        default=1,
+        metavar="N",
+        help="worker processes serving the port (default: %(default)s); more than one needs --store redis://...",
     )
     serve.add_argument(
         "--idp-auto-login",
@@ -235,6 +257,8 @@ def settings_from(args: argparse.Namespace) -> Settings:
         seed_file=args.seed,
         key_file=args.key_file,
         state_file=args.state,
+        store_url=None if args.store == "memory" else args.store,
+        store_prefix=args.store_prefix,
         bixarena_frontend_url=args.bixarena_frontend_url,
         idp_auto_login=args.idp_auto_login,
         access_log=args.access_log,
@@ -271,37 +295,6 @@ def banner(settings: Settings, seed: Seed) -> list[str]:
     return lines
 
 
-def tune_garbage_collector() -> None:
-    """Freeze what start-up allocated and collect young objects less often.
-
-    Every request allocates many short-lived objects; with the default thresholds the collector runs often and
-    walks the long-lived app (routes, models, keys) each time. Measured with scripts/bench: the same throughput,
-    p99 at 50 connections from about 10 ms to about 6 ms.
-    """
-    gc.collect()
-    gc.freeze()
-    gc.set_threshold(50_000, 50, 100)
-
-
-def bind(host: str, port: int) -> socket.socket:
-    """A listening socket on ``host:port`` (port 0: any free one), bound before anything is printed.
-
-    :class:`OSError` when the address cannot be resolved or bound (busy port, foreign address, no permission).
-    """
-    family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
-    listener = socket.socket(family, kind, proto)
-    try:
-        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        listener.bind(address)
-        # aiohttp's default backlog of 128 makes a burst of new connections beyond it wait for SYN retransmits (1 s,
-        # 3 s, 7 s): under 1,000 connections that pushed bixarena's back-channel call to /synapse past its timeout.
-        listener.listen(2048)
-    except OSError:
-        listener.close()
-        raise
-    return listener
-
-
 def run_seed(args: argparse.Namespace) -> int:
     """``seed check``: 0 when every file is valid, 1 (and one line per mistake) otherwise; ``example``, ``schema``."""
     if args.seed_command == "example":
@@ -328,6 +321,8 @@ def run_seed(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Run ``authkit-mock``; returns the process exit status (2: a mistake on the command line or in its files)."""
     args = build_parser().parse_args(argv)
+    if args.command == "serve" and (conflict := check.serve_conflicts(args)):
+        check.usage_error("authkit-mock serve", conflict)
     if args.command == "prism":
         return run_prism(args)
     if args.command == "seed":
@@ -336,7 +331,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def serve(args: argparse.Namespace) -> int:
-    """Bind, build the app, print where it listens (the real port) and its demo credentials, and serve."""
+    """Bind, check the store, build the app, print where it listens (the real port) and its demo credentials, and
+    serve: in this process, or in ``--workers`` forked processes sharing the listening socket."""
     from authkit_mock.app import create_app
     from authkit_mock.core.runtime import RUNTIME
 
@@ -356,6 +352,9 @@ def serve(args: argparse.Namespace) -> int:
         return 2
     with listener:
         settings = replace(settings, port=listener.getsockname()[1])
+        if problem := unreachable_store(settings):
+            print(f"authkit-mock serve: {problem}", file=sys.stderr)
+            return 1
         try:
             app = create_app(settings)
         except SeedFileError as error:
@@ -364,13 +363,29 @@ def serve(args: argparse.Namespace) -> int:
         except startup_errors as error:
             print(f"authkit-mock serve: {error}", file=sys.stderr)
             return 2
-        print("\n".join(banner(settings, app[RUNTIME].seed)), flush=True)
+        lines = banner(settings, app[RUNTIME].seed)
+        if settings.store_url is not None or args.workers > 1:
+            lines.append(
+                f"  {args.workers} worker process{'es' if args.workers > 1 else ''}; state in "
+                f"{settings.store_url or 'memory'} (keys {settings.store_prefix}*)"
+                if settings.store_url
+                else f"  {args.workers} worker processes"
+            )
+        print("\n".join(lines), flush=True)
+        # Before forking: the frozen start-up objects stay shared (copy-on-write) between the workers.
         tune_garbage_collector()
-        # core.serving, not web.run_app: slow clients are cut off and open connections capped (the hardening).
-        run(
-            app,
-            settings.limits,
-            sock=listener,
-            access_log=logging.getLogger("aiohttp.access") if settings.access_log else None,
-        )
-    return 0
+        access_log = logging.getLogger("aiohttp.access") if settings.access_log else None
+
+        def serve_here(number: int = 0) -> int:
+            # Each worker makes its own connections to the store, and says so when it cannot.
+            if number and (problem := unreachable_store(settings)):
+                print(f"authkit-mock serve: worker {number}: {problem}", file=sys.stderr, flush=True)
+                return 1
+            # core.serving, not web.run_app: slow clients are cut off and open connections capped (the hardening).
+            run(app, settings.limits, sock=listener, access_log=access_log)
+            return 0
+
+        if args.workers == 1:
+            return serve_here()
+        listener.set_inheritable(True)
+        return run_workers(args.workers, serve_here, lambda line: print(f"authkit-mock serve: {line}", file=sys.stderr))

@@ -22,12 +22,17 @@ _HOST_NAME = re.compile(r"^[A-Za-z0-9]([A-Za-z0-9._-]{0,252})$")
 _ORIGIN = re.compile(r"^https?://(\*|[A-Za-z0-9.*-]+|\[[0-9A-Fa-f:.]+\])(:(\*|[0-9]{1,5}))?$")
 
 
+def usage_error(prog: str, message: str) -> NoReturn:
+    """Print ``prog: message (see prog --help)`` as one line and exit with status 2."""
+    print(f"{prog}: {message} (see {prog} --help)", file=sys.stderr)
+    raise SystemExit(2)
+
+
 class Parser(argparse.ArgumentParser):
     """An argument parser whose errors are one line: ``authkit-mock serve: --port: ...`` and exit status 2."""
 
     def error(self, message: str) -> NoReturn:
-        print(f"{self.prog}: {message} (see {self.prog} --help)", file=sys.stderr)
-        raise SystemExit(2)
+        usage_error(self.prog, message)
 
 
 class HelpFormatter(argparse.RawDescriptionHelpFormatter):
@@ -150,6 +155,57 @@ def subject(text: str) -> str:
     if not text.strip():
         raise argparse.ArgumentTypeError("must not be empty")
     return text
+
+
+def store(text: str) -> str:
+    """``memory`` (this process's memory, the default) or the URL of a Valkey/Redis server (``redis://HOST:PORT/DB``,
+    ``rediss://`` for TLS, ``unix:///path``), checked by the backend's own URL check."""
+    if text == "memory":
+        return text
+    try:
+        from authkit_mock.core.redis.connection import StoreUrlError, check_store_url
+    except ImportError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: the Valkey/Redis backend needs the redis extra (pip install 'authkit-mockserver[redis]')"
+        ) from None
+    try:
+        return check_store_url(text)
+    except StoreUrlError as error:
+        # The backend's message starts with "--store"; argparse names the option already.
+        raise argparse.ArgumentTypeError(str(error).removeprefix("--store ")) from None
+
+
+def key_prefix(text: str) -> str:
+    """What every key of the shared store starts with: at least one character, no spaces or wildcards."""
+    if not text or any(c.isspace() or c in "*?[]" for c in text):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a key prefix (no spaces or *?[], e.g. authkit:staging:)")
+    return text
+
+
+MAX_WORKERS = 256
+
+
+def workers(text: str) -> int:
+    """How many worker processes serve the port: 1 (the default) to :data:`MAX_WORKERS`."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 1 <= value <= MAX_WORKERS:
+        raise argparse.ArgumentTypeError(f"{value} is not a number of workers (1 to {MAX_WORKERS})")
+    return value
+
+
+def serve_conflicts(args: argparse.Namespace) -> str | None:
+    """Why a combination of ``serve`` options cannot run (each option being valid alone), or None."""
+    if args.store != "memory" and args.state is not None:
+        return "--store and --state are two places to keep the state: give one"
+    if args.workers > 1 and args.store == "memory":
+        return (
+            f"--workers {args.workers} needs a shared store (--store redis://HOST:PORT/DB): the memory store and a "
+            "--state file belong to one process, and each worker would keep its own users, tokens and sessions"
+        )
+    return None
 
 
 def existing_file(text: str) -> Path:

@@ -41,6 +41,17 @@ MISUSES = {
     "an infinite timeout": ["serve", "--keepalive-timeout", "inf"],
     "a store bound of 0": ["serve", "--max-tokens", "0"],
     "a store bound that is not a whole number": ["serve", "--journal-bytes", "1.5"],
+    "a store that is not a URL": ["serve", "--store", "localhost:6379"],
+    "a store of another scheme": ["serve", "--store", "http://127.0.0.1:6379/0"],
+    "a store without a host": ["serve", "--store", "redis:///0"],
+    "a store database that is not a number": ["serve", "--store", "redis://127.0.0.1:6379/main"],
+    "an empty store prefix": ["serve", "--store-prefix", ""],
+    "a store prefix with a wildcard": ["serve", "--store-prefix", "authkit:*"],
+    "a shared store and a state file": ["serve", "--store", "redis://127.0.0.1:6379/0", "--state", "state.db"],
+    "0 workers": ["serve", "--workers", "0"],
+    "workers that are not a number": ["serve", "--workers", "two"],
+    "several workers without a shared store": ["serve", "--workers", "2"],
+    "several workers with a state file": ["serve", "--workers", "2", "--state", "state.db"],
     "an unknown API": ["serve", "--api", "nope"],
     "an unknown option": ["serve", "--prot", "80"],
     "a prism port beyond 65535": ["prism", "--port", "70000"],
@@ -181,6 +192,9 @@ def test_every_serve_option_is_in_the_help(capsys: pytest.CaptureFixture[str]) -
         "--provider-url",
         "--bixarena-frontend-url",
         "--max-connections",
+        "--store",
+        "--store-prefix",
+        "--workers",
     ):
         assert option in text
 
