@@ -58,4 +58,17 @@ ensure_npm() {
   fi
 }
 
+# Debian's redis-server, which the tests of the shared store start on a free port of their own
+# (tests/support/redis.py). Installed when missing, as root (as .ci/run installs chromium); nothing else may.
+ensure_redis() {
+  command -v redis-server >/dev/null 2>&1 && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    say "authkit: installing redis-server (Debian package) for the shared-store tests"
+    apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >&2
+  else
+    say "authkit: redis-server is missing (apt-get install redis-server, as root): the shared-store tests need it"
+    return 1
+  fi
+}
+
 run() { "$UV" run --locked --all-packages --all-extras --quiet "$@"; }

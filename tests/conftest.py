@@ -10,14 +10,17 @@ import pytest
 
 from authkit_mock.core.entropy import Entropy
 from authkit_mock.core.settings import Settings
-from tests.support.redis import RedisServer
+from tests.support.redis import RedisServer, shared_store_settings
 from tests.support.server import RunningServer, checked_client, running_server
 from tests.support.site import build
 
 
 def make_settings(**overrides: object) -> Settings:
-    """Settings for a test server: seeded randomness, fast password hashing, everything else default."""
+    """Settings for a test server: seeded randomness, fast password hashing, everything else default; in a
+    ``scripts/test --redis`` run, its state in the session redis-server under a prefix of its own."""
     values: dict[str, object] = {"entropy": Entropy(seed=1234), "password_hash_iterations": 1000}
+    if "state_file" not in overrides:
+        values.update(shared_store_settings())
     values.update(overrides)
     return Settings(**values)  # type: ignore[arg-type]
 
@@ -34,6 +37,12 @@ def admin(server: RunningServer) -> Iterator[httpx.Client]:
     """A client of the server's admin API whose every response is checked against openapi/admin.yaml."""
     with checked_client(server, "admin") as client:
         yield client
+
+
+@pytest.fixture(scope="session")
+def authkit_settings() -> Settings:
+    """The pytest plugin's server (``authkit`` fixture): its defaults; in a ``--redis`` run, with the shared store."""
+    return Settings(**shared_store_settings())
 
 
 @pytest.fixture(scope="session")

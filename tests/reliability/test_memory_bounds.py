@@ -22,6 +22,8 @@ from authkit_mock.core.settings import Limits
 from tests.reliability.floods import FLOODS, GRACE, fat_journal
 from tests.reliability.process import ServerProcess
 
+pytestmark = pytest.mark.single_process  # the RSS of one process: not run with the shared Redis store
+
 CAP = 100
 FLOOD = 250
 JOURNAL_BYTES = 4 * 1024 * 1024

@@ -22,6 +22,8 @@ from tests.reliability.process import ServerProcess
 from tests.server.polario.flow import CLIENT_NONCE, DEMO_EMAIL, DEMO_PASSWORD, proof_for
 from tests.support.server import running_server
 
+pytestmark = pytest.mark.single_process  # one process's --state file: not run with the shared Redis store
+
 PACERPRO_DEMO = {"email": "demo@example.com", "password": "pacerpro-demo"}
 SVIX_ORG_KEY = {"Authorization": "Bearer testsk_demo_org_key"}
 KILL_TEST_PORT = 4780

@@ -37,6 +37,8 @@ from tests.conftest import make_settings
 from tests.reliability.floods import CHALLENGE, FLAGS, FLOODS, GRACE, SVIX_APP, SVIX_ORG_KEY, Flood
 from tests.support.server import RunningServer, checked_client, running_server
 
+pytestmark = pytest.mark.single_process  # the in-memory stores' bounds: not run with the shared Redis store
+
 T = TypeVar("T")
 CAP = 40
 SMALL = Limits(

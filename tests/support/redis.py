@@ -4,11 +4,17 @@ port by the tests of what the reference server does while it is unreachable."""
 
 from __future__ import annotations
 
+import atexit
+import functools
+import itertools
+import os
 import shutil
 import socket
 import subprocess
+import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 REDIS_SERVER = "redis-server"
 
@@ -74,3 +80,32 @@ class RedisServer:
             self.process.terminate()
             self.process.wait(timeout=10)
         self.process = None
+
+
+STORE_ENV = "AUTHKIT_TEST_STORE"
+"""``redis``: the test servers keep their state in a session redis-server (``scripts/test --redis``)."""
+
+
+def redis_mode() -> bool:
+    """Whether this run uses the Redis backend for its test servers (``AUTHKIT_TEST_STORE=redis``)."""
+    return os.environ.get(STORE_ENV, "memory") == "redis"
+
+
+@functools.cache
+def session_redis() -> RedisServer:
+    """The redis-server every test server of a ``--redis`` run shares (started on first use, stopped at exit)."""
+    started = RedisServer(Path(tempfile.mkdtemp(prefix="authkit-test-redis-")))
+    started.start()
+    atexit.register(started.stop)
+    return started
+
+
+_prefixes = itertools.count(1)
+
+
+def shared_store_settings() -> dict[str, Any]:
+    """The settings that put one test server's state in the session redis-server, under a prefix of its own (so
+    servers of one run never see each other's state); nothing outside a ``--redis`` run."""
+    if not redis_mode():
+        return {}
+    return {"store_url": session_redis().url(), "store_prefix": f"authkit-test:{os.getpid()}:{next(_prefixes)}:"}

@@ -22,6 +22,7 @@ from authkit_mock.core.entropy import Entropy
 from authkit_mock.core.settings import Settings
 from authkit_mock.core.store import Application, Token
 from tests.support.openapi import ContractValidator
+from tests.support.redis import shared_store_settings
 from tests.support.server import RunningServer, running_server
 
 ORG_KEY = "testsk_demo_org_key"
@@ -48,7 +49,7 @@ OPERATIONS = {
 
 def svix_settings(**overrides: Any) -> Settings:
     """Settings for a server of the svix API alone, under ``/svix`` (seeded randomness, as in conftest)."""
-    values: dict[str, Any] = {"apis": ("svix",), "entropy": Entropy(seed=1234)}
+    values: dict[str, Any] = {"apis": ("svix",), "entropy": Entropy(seed=1234), **shared_store_settings()}
     values.update(overrides)
     return Settings(**values)
 
