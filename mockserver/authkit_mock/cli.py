@@ -190,6 +190,15 @@ def add_serve_options(serve: argparse.ArgumentParser) -> None:
         metavar="URL",
         help="the OpenID provider bixarena's login calls (default: the embedded one, on this server)",
     )
+    default_rate = Settings().rate_limit
+    serve.add_argument(
+        "--svix-rate-limit",
+        type=check.rate,
+        default=default_rate,
+        metavar="REQUESTS/SECONDS",
+        help=f"svix requests per token in a window (default: {default_rate.requests}/{default_rate.per_seconds:g}, "
+        "upstream's); raise it for load tests",
+    )
     check.add_limit_flags(serve)
     serve.add_argument("--access-log", action="store_true", help="log every request")
     serve.add_argument(
@@ -267,6 +276,7 @@ def settings_from(args: argparse.Namespace) -> Settings:
         allowed_hosts=tuple(args.allowed_hosts or ()),
         provider_url=args.provider_url,
         limits=check.limits_from(args),
+        rate_limit=args.svix_rate_limit,
     )
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import NoReturn
 from urllib.parse import urlsplit
 
-from authkit_mock.core.settings import Limits
+from authkit_mock.core.settings import Limits, RateLimit
 
 _HOST_NAME = re.compile(r"^[A-Za-z0-9]([A-Za-z0-9._-]{0,252})$")
 _ORIGIN = re.compile(r"^https?://(\*|[A-Za-z0-9.*-]+|\[[0-9A-Fa-f:.]+\])(:(\*|[0-9]{1,5}))?$")
@@ -193,6 +193,23 @@ def workers(text: str) -> int:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
     if not 1 <= value <= MAX_WORKERS:
         raise argparse.ArgumentTypeError(f"{value} is not a number of workers (1 to {MAX_WORKERS})")
+    return value
+
+
+def rate(text: str) -> RateLimit:
+    """A rate limit, ``REQUESTS/SECONDS`` (e.g. ``600/60``): whole requests (at least 1) per window of seconds."""
+    requests, slash, window = text.partition("/")
+    try:
+        value = RateLimit(int(requests), float(window))
+    except ValueError:
+        value = None
+    if (
+        not slash
+        or value is None
+        or value.requests < 1
+        or not (math.isfinite(value.per_seconds) and value.per_seconds > 0)
+    ):
+        raise argparse.ArgumentTypeError(f"{text!r} is not REQUESTS/SECONDS (e.g. 600/60, at least 1 request)")
     return value
 
 

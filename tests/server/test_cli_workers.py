@@ -148,3 +148,9 @@ def test_a_worker_that_dies_stops_the_others_and_the_server_fails(redis_server: 
         assert f"(pid {first}) was killed by signal 9; stopping the other workers" in said
         assert "Traceback" not in said
         assert not Path(f"/proc/{second}").exists()
+
+
+def test_the_svix_rate_limit_option_reaches_the_settings() -> None:
+    settings = settings_from(build_parser().parse_args(["serve", "--svix-rate-limit", "12/30"]))
+
+    assert (settings.rate_limit.requests, settings.rate_limit.per_seconds) == (12, 30.0)
