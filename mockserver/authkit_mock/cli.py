@@ -283,6 +283,9 @@ def settings_from(args: argparse.Namespace) -> Settings:
 def banner(settings: Settings, seed: Seed) -> list[str]:
     """One line per API with its base URL and demo credentials, as printed at start."""
     lines = [f"authkit-mock: serving on {settings.base_url()} (admin API: {settings.base_url()}/__admin)"]
+    if settings.public_url:
+        # The public URL is where clients reach the server (a proxy, a load balancer); this is the socket itself.
+        lines.append(f"authkit-mock: listening on {settings.listen_url()}")
     credentials = {
         "authlance": ", ".join(f"session {s.id} ({s.user})" for s in seed.authlance.sessions),
         "polario": ", ".join(f"{u.email} / {u.password}" for u in seed.polario.users),

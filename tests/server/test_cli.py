@@ -208,3 +208,14 @@ def test_version_is_the_installed_distribution_version(capsys: pytest.CaptureFix
 
     assert exited.value.code == 0
     assert capsys.readouterr().out == f"authkit-mock {version('authkit-mockserver')}\n"
+
+
+def test_with_a_public_url_the_banner_also_names_the_socket_it_listens_on() -> None:
+    command = [str(CLI), "serve", "--port", "0", "--public-url", "https://mock.example.test"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as server:
+        assert server.stdout is not None
+        assert server.stdout.readline().startswith("authkit-mock: serving on https://mock.example.test (admin API: ")
+        found = re.fullmatch(r"authkit-mock: listening on http://127\.0\.0\.1:(\d+)\n", server.stdout.readline())
+        assert found is not None
+        assert httpx.get(f"http://127.0.0.1:{found.group(1)}/__admin/health", timeout=10).status_code == 200
+        server.terminate()
