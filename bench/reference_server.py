@@ -14,9 +14,8 @@ from pathlib import Path
 from aiohttp import web
 
 from authkit_mock.app import create_app
-from authkit_mock.cli import DEFAULT_CORS
+from authkit_mock.cli import DEFAULT_CORS, tune_garbage_collector
 from authkit_mock.core.settings import RateLimit, Settings
-from authkit_mock.core.startup import tune_garbage_collector
 
 
 def main() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import logging
 import signal
@@ -17,7 +18,7 @@ from authkit_mock.core.keys import KeyFileError
 from authkit_mock.core.seed import DEFAULT_SEED, Seed, SeedFileError, load_seed, seed_json_schema
 from authkit_mock.core.serving import run
 from authkit_mock.core.settings import SLUGS, Settings
-from authkit_mock.core.startup import bind, tune_garbage_collector, unreachable_store
+from authkit_mock.core.startup import bind, unreachable_store
 from authkit_mock.core.workers import run_workers
 
 DEFAULT_CORS = ("http://localhost:*", "http://127.0.0.1:*")
@@ -119,28 +120,6 @@ def add_serve_options(serve: argparse.ArgumentParser) -> None:
         help="keep users, sessions, tokens and keys in this SQLite file across restarts (default: in memory)",
     )
     serve.add_argument(
-        "--store",
-        type=check.store,
-        default="memory",
-        metavar="URL",
-        help="where the state lives: 'memory' (this process, the default) or a Valkey/Redis server, "
-        "redis://HOST:PORT/DB, shared by every worker and replica given the same URL and prefix",
-    )
-    serve.add_argument(
-        "--store-prefix",
-        type=check.key_prefix,
-        default=Settings.store_prefix,
-        metavar="PREFIX",
-        help="what every key in the shared store starts with; one prefix is one deployment (default: %(default)s)",
-    )
-    serve.add_argument(
-        "--workers",
-        type=check.workers,
-        default=1,
-        metavar="N",
-        help="worker processes serving the port (default: %(default)s); more than one needs --store redis://...",
-    )
-    serve.add_argument(
         "--idp-auto-login",
         type=check.subject,
         metavar="SUBJECT",
@@ -190,15 +169,7 @@ def add_serve_options(serve: argparse.ArgumentParser) -> None:
         metavar="URL",
         help="the OpenID provider bixarena's login calls (default: the embedded one, on this server)",
     )
-    default_rate = Settings().rate_limit
-    serve.add_argument(
-        "--svix-rate-limit",
-        type=check.rate,
-        default=default_rate,
-        metavar="REQUESTS/SECONDS",
-        help=f"svix requests per token in a window (default: {default_rate.requests}/{default_rate.per_seconds:g}, "
-        "upstream's); raise it for load tests",
-    )
+    check.add_deployment_flags(serve)
     check.add_limit_flags(serve)
     serve.add_argument("--access-log", action="store_true", help="log every request")
     serve.add_argument(
@@ -306,6 +277,18 @@ def banner(settings: Settings, seed: Seed) -> list[str]:
     for slug in settings.apis:
         lines.append(f"  {slug:<10} {settings.api_url(slug):<36} {credentials[slug] or '(no demo users)'}")
     return lines
+
+
+def tune_garbage_collector() -> None:
+    """Freeze what start-up allocated and collect young objects less often.
+
+    Every request allocates many short-lived objects; with the default thresholds the collector runs often and
+    walks the long-lived app (routes, models, keys) each time. Measured with scripts/bench: the same throughput,
+    p99 at 50 connections from about 10 ms to about 6 ms.
+    """
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(50_000, 50, 100)
 
 
 def run_seed(args: argparse.Namespace) -> int:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import NoReturn
 from urllib.parse import urlsplit
 
-from authkit_mock.core.settings import Limits, RateLimit
+from authkit_mock.core.settings import Limits, RateLimit, Settings
 
 _HOST_NAME = re.compile(r"^[A-Za-z0-9]([A-Za-z0-9._-]{0,252})$")
 _ORIGIN = re.compile(r"^https?://(\*|[A-Za-z0-9.*-]+|\[[0-9A-Fa-f:.]+\])(:(\*|[0-9]{1,5}))?$")
@@ -231,6 +231,43 @@ def existing_file(text: str) -> Path:
     if not path.is_file():
         raise argparse.ArgumentTypeError(f"{text}: no such file")
     return path
+
+
+def add_deployment_flags(serve: argparse.ArgumentParser) -> None:
+    """Where the state lives and how many processes serve (docs: operations/deployment.md), and svix's rate limit
+    (a load test of an app may need it raised)."""
+    group = serve.add_argument_group("deployment (docs: operations/deployment.md)")
+    group.add_argument(
+        "--store",
+        type=store,
+        default="memory",
+        metavar="URL",
+        help="where the state lives: 'memory' (this process, the default) or a Valkey/Redis server, "
+        "redis://HOST:PORT/DB, shared by every worker and replica given the same URL and prefix",
+    )
+    group.add_argument(
+        "--store-prefix",
+        type=key_prefix,
+        default=Settings.store_prefix,
+        metavar="PREFIX",
+        help="what every key in the shared store starts with; one prefix is one deployment (default: %(default)s)",
+    )
+    group.add_argument(
+        "--workers",
+        type=workers,
+        default=1,
+        metavar="N",
+        help="worker processes serving the port (default: %(default)s); more than one needs --store redis://...",
+    )
+    default_rate = RateLimit()
+    group.add_argument(
+        "--svix-rate-limit",
+        type=rate,
+        default=default_rate,
+        metavar="REQUESTS/SECONDS",
+        help=f"svix requests per token in a window (default: {default_rate.requests}/{default_rate.per_seconds:g}, "
+        "upstream's); raise it for load tests",
+    )
 
 
 def add_limit_flags(serve: argparse.ArgumentParser) -> None:
