@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from authkit_mock.prism import PRISM_VERSION
-from bench import ceiling, footprint, load, refresh, report, sdk_overhead
+from bench import ceiling, deployments, footprint, load, refresh, report, sdk_overhead
 from bench.capture import capture, floor_bodies
 from bench.flows import FLOWS, flow_step
 from bench.scenarios import CHEAP_READ, OPERATIONS, Operation, bixarena_session, static_requests, step_for
@@ -41,6 +41,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--targets", default=",".join(TARGETS), help="of authkit, prism, floor (default: all)")
     parser.add_argument(
         "--operations", default=",".join(o.key for o in MEASURED), help="which operations and flows (default: all)"
+    )
+    parser.add_argument(
+        "--workers", default="1", help="worker counts of the reference server to compare, e.g. 1,2 (default: 1)"
+    )
+    parser.add_argument(
+        "--store", default="memory", help="its stores to compare, of memory, redis (default: memory; redis starts one)"
     )
     parser.add_argument("--load-generator", choices=["auto", "wrk", "bundled"], default="auto")
     parser.add_argument("--sdk-calls", type=int, default=2000, help="calls per client for the SDK overhead")
@@ -109,7 +115,7 @@ def summary(runs: list[Row]) -> Row:
 
 
 def run_operation(
-    operation: Operation, targets: dict[str, Target], session: str | None, args: argparse.Namespace
+    operation: Operation, targets: dict[str, Target], sessions: dict[str, str], args: argparse.Namespace
 ) -> tuple[list[Row], list[Row]]:
     """Every concurrency of one operation: ``rounds`` rounds, each running every target once, in turn (so a noisy
     moment of the machine hits one run of each, not all runs of one); plus the RS256 ceiling for bixarena-token."""
@@ -120,7 +126,7 @@ def run_operation(
         signatures: list[float] = []
         for _ in range(args.rounds):
             for name, target in targets.items():
-                runs[name].append(run_cell(target, operation, session if name == "authkit" else "bench", conns, args))
+                runs[name].append(run_cell(target, operation, sessions.get(name, "bench"), conns, args))
             if operation.key == "bixarena-token" and "authkit" in targets:
                 signatures.append(ceiling.rs256_per_second(args.ceiling_seconds))
                 print(f"  RS256 ceiling (1 core): {signatures[-1]:.0f} signatures/s", file=sys.stderr, flush=True)
@@ -147,41 +153,45 @@ def run_load(
     args.ceilings = []
     ours = reference(args.port)
     bottom: Target | None = None
-    session = None
-    try:
-        captured: dict[str, tuple[bytes, ...]] = {}
-        if "authkit" in targets:
-            ours.start()
-            session = bixarena_session(f"{ours.url}/bixarena")
-            captured = capture(ours, session)
-        if "floor" in targets:
-            bodies = scratch / "floor-bodies.json"
-            bodies.write_text(json.dumps(floor_bodies(captured, OPERATIONS)), encoding="utf-8")
-            bottom = floor(args.port + 2, bodies)
-            bottom.start()
-        for operation in operations:
-            names = [name for name in targets if name in operation.targets]
-            theirs = prism(operation.api, args.port + 1) if "prism" in names else None
-            running = {"authkit": ours, "prism": theirs, "floor": bottom}
-            if theirs is not None:
-                theirs.start()
-            try:
-                found, ceilings = run_operation(
-                    operation, {name: t for name in names if (t := running[name]) is not None}, session, args
-                )
-                rows += found
-                args.ceilings += ceilings
-            finally:
+    # --workers/--store: the other deployments, measured beside the usual target (bench/deployments.py).
+    others = args.deployments if "authkit" in targets else []
+    with deployments.running(others, args.port + 5) as (served, sessions):
+        try:
+            captured: dict[str, tuple[bytes, ...]] = {}
+            if "authkit" in targets:
+                ours.start()
+                sessions["authkit"] = bixarena_session(f"{ours.url}/bixarena")
+                captured = capture(ours, sessions["authkit"])
+            if "floor" in targets:
+                bodies = scratch / "floor-bodies.json"
+                bodies.write_text(json.dumps(floor_bodies(captured, OPERATIONS)), encoding="utf-8")
+                bottom = floor(args.port + 2, bodies)
+                bottom.start()
+            for operation in operations:
+                names = [name for name in targets if name in operation.targets]
+                theirs = prism(operation.api, args.port + 1) if "prism" in names else None
+                running = {"authkit": ours, "prism": theirs, "floor": bottom}
+                chosen = {name: t for name in names if (t := running[name]) is not None}
+                if "authkit" in chosen:
+                    # Alternated with the others in every round, right after the usual target.
+                    chosen = {"authkit": ours, **{t.name: t for t in served}, **chosen}
                 if theirs is not None:
-                    theirs.stop()
-        if "authkit" in targets and not args.no_sdk:
-            print("  SDK overhead …", file=sys.stderr, flush=True)
-            rows_sdk = sdk_overhead.measure(f"{ours.url}/svix", args.sdk_calls)
-            args.sdk_result = rows_sdk.as_dict()
-    finally:
-        ours.stop()
-        if bottom is not None:
-            bottom.stop()
+                    theirs.start()
+                try:
+                    found, ceilings = run_operation(operation, chosen, sessions, args)
+                    rows += found
+                    args.ceilings += ceilings
+                finally:
+                    if theirs is not None:
+                        theirs.stop()
+            if "authkit" in targets and not args.no_sdk:
+                print("  SDK overhead …", file=sys.stderr, flush=True)
+                rows_sdk = sdk_overhead.measure(f"{ours.url}/svix", args.sdk_calls)
+                args.sdk_result = rows_sdk.as_dict()
+        finally:
+            ours.stop()
+            if bottom is not None:
+                bottom.stop()
     return rows
 
 
@@ -215,6 +225,9 @@ def main(argv: list[str] | None = None) -> int:
     unknown = set(targets) - set(TARGETS)
     if unknown:
         raise SystemExit(f"scripts/bench: unknown targets {sorted(unknown)} (choose from {', '.join(TARGETS)})")
+    args.deployments, skipped = deployments.parse(args.workers, args.store)
+    for note in skipped:
+        print(f"scripts/bench: {note}", file=sys.stderr, flush=True)
     keys = {k.strip() for k in args.operations.split(",")}
     operations = [o for o in MEASURED if o.key in keys]
     wrk_used = use_wrk(args.load_generator)
@@ -235,6 +248,10 @@ def main(argv: list[str] | None = None) -> int:
         ),
         "duration_s": args.duration,
         "rounds": args.rounds,
+        "deployments": {
+            "measured": [d.name for d in args.deployments if "authkit" in targets],
+            "skipped": skipped,
+        },
         "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "load": rows,
         "ceilings": args.ceilings,

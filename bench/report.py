@@ -23,7 +23,7 @@ def table(results: list[dict[str, Any]]) -> list[str]:
     """One line per (operation, target, concurrency): the median rate of the rounds and their spread (lowest to
     highest), median latencies, and authkit's ratios to Prism and to the floor."""
     lines = [
-        f"{'operation':<18} {'target':<14} {'conns':>5} {'ops/s':>8} {'spread':>13} {'p50 ms':>7} {'p99 ms':>7} "
+        f"{'operation':<18} {'target':<16} {'conns':>5} {'ops/s':>8} {'spread':>13} {'p50 ms':>7} {'p99 ms':>7} "
         f"{'errors':>6} {'tool':<7} {'vs prism':>8} {'vs floor':>8}"
     ]
     for result in results:
@@ -34,7 +34,7 @@ def table(results: list[dict[str, Any]]) -> list[str]:
                 if found and found["per_second"]:
                     ratios[index] = f"{result['per_second'] / found['per_second']:.2f}x"
         lines.append(
-            f"{result['operation']:<18} {result['target']:<14} {result['connections']:>5} {result['per_second']:>8.0f} "
+            f"{result['operation']:<18} {result['target']:<16} {result['connections']:>5} {result['per_second']:>8.0f} "
             f"{_spread(result):>13} {result['p50_ms']:>7.2f} {result['p99_ms']:>7.2f} {result['errors']:>6} "
             f"{result['tool']:<7} {ratios[0]:>8} {ratios[1]:>8}"
         )
@@ -46,6 +46,69 @@ def _ratio(results: list[dict[str, Any]], operation: str, other: str, connection
     if ours is None or theirs is None or not theirs["per_second"]:
         return None
     return float(ours["per_second"]) / float(theirs["per_second"])
+
+
+def deployment_rows(data: dict[str, Any]) -> list[tuple[str, int, list[tuple[str, dict[str, Any], float | None]]]]:
+    """Per operation and concurrency, each deployment of ``--workers``/``--store`` (bench/deployments.py): its row
+    and its rate as a multiple of the usual target's (one worker, memory store). Empty without other deployments."""
+    names = data.get("deployments", {}).get("measured", [])
+    if len(names) < 2:
+        return []
+    results = data.get("load", [])
+    found = []
+    for operation, conns in dict.fromkeys((r["operation"], r["connections"]) for r in results):
+        base = _cell(results, operation, "authkit", conns)
+        cells = []
+        for name in names:
+            row = _cell(results, operation, name, conns)
+            if row is not None:
+                ratio = row["per_second"] / base["per_second"] if base and base["per_second"] else None
+                cells.append((name, row, ratio))
+        if cells:
+            found.append((operation, conns, cells))
+    return found
+
+
+def deployments_text(data: dict[str, Any]) -> list[str]:
+    """The deployments compared, as text lines (``render``)."""
+    lines = []
+    for operation, conns, cells in deployment_rows(data):
+        parts = [
+            f"{name} {row['per_second']:.0f}/s" + (f" ({ratio:.2f}x)" if ratio is not None else "")
+            for name, row, ratio in cells
+        ]
+        lines.append(f"  {operation:<18} {conns:>4} conns: " + "; ".join(parts))
+    if lines:
+        lines.insert(0, "deployments (ops/s, and x the one-worker memory-store rate of the same rounds):")
+    for note in data.get("deployments", {}).get("skipped", []):
+        lines.append(f"  skipped: {note}")
+    return lines
+
+
+def deployments_markdown(data: dict[str, Any]) -> list[str]:
+    """The deployments compared, as a Markdown table (``markdown``)."""
+    rows = deployment_rows(data)
+    if not rows:
+        return []
+    names = data["deployments"]["measured"]
+    lines = [
+        "",
+        "| operation | conns | " + " | ".join(names) + " |",
+        "|---|---:|" + "---:|" * len(names),
+    ]
+    for operation, conns, cells in rows:
+        by_name = {name: (row, ratio) for name, row, ratio in cells}
+        shown = []
+        for name in names:
+            if name not in by_name:
+                shown.append("—")
+                continue
+            row, ratio = by_name[name]
+            errors = f", {row['errors']} errors" if row["errors"] else ""
+            times = f" {ratio:.2f}x" if ratio is not None and name != "authkit" else ""
+            shown.append(f"{row['per_second']:.0f} ({_spread(row)}{errors}){times}")
+        lines.append(f"| {operation} | {conns} | " + " | ".join(shown) + " |")
+    return lines
 
 
 MINTING = ("pacerpro-login", "bixarena-token")
@@ -132,6 +195,8 @@ def render(data: dict[str, Any]) -> str:
             f"{found['operation']:<18} {found['algorithm'] + ' ceiling':<28} {found['per_second']:>8.0f} "
             f"{f'{low:.0f}-{high:.0f}':>13}  signatures/s on one core, measured between the same run's rounds"
         )
+    if deployments := deployments_text(data):
+        lines += ["", *deployments]
     if data.get("footprint"):
         lines += ["", f"{'server':<30} {'start → first 2xx':>18} {'RSS after warm-up':>18}"]
         for footprint in data["footprint"]:
@@ -172,6 +237,7 @@ def markdown(data: dict[str, Any]) -> str:
         "| floor ops/s (spread) | vs Prism | vs floor |",
         "|---|---:|---:|---|---:|---:|---:|---:|---:|",
     ]
+    deployment_lines = deployments_markdown(data)
     for ours in (r for r in results if r["target"] == "authkit"):
         operation, conns = ours["operation"], ours["connections"]
         theirs = _cell(results, operation, "prism", conns)
@@ -200,6 +266,7 @@ def markdown(data: dict[str, Any]) -> str:
             f"{found['algorithm']} signing ceiling, one core, measured between the rounds of the same run: "
             f"{found['per_second']:.0f} signatures/s ({_spread(found)}){share}.",
         ]
+    lines += deployment_lines
     if data.get("footprint"):
         lines += ["", "| server | start → first 2xx | RSS after warm-up |", "|---|---:|---:|"]
         for footprint in data["footprint"]:
