@@ -140,7 +140,7 @@ async def reset_state(request: web.Request) -> web.Response:
         # Nothing was reset: a broken seed file must not silently leave the old data in place.
         log.error("reset refused: %s", error)
         raise ApiError(500, str(error), code="seed_file_invalid") from None
-    runtime.reset()
+    await runtime.reset()
     return admin_json(models.StatusOk(status="ok"))
 
 
