@@ -23,6 +23,7 @@ from authkit_mock.core.entropy import Entropy
 from authkit_mock.core.errors import render_error
 from authkit_mock.core.middlewares import api_of
 from authkit_mock.core.redis.connection import UNREACHABLE, RedisConnection, StoreUnavailableError
+from authkit_mock.core.redis.journal import SharedJournal
 from authkit_mock.core.redis.store import RedisStore
 from authkit_mock.core.runtime import Runtime
 from authkit_mock.core.tokens import SigningKey, TokenAuthority
@@ -157,8 +158,10 @@ async def shared_state_middleware(request: web.Request, handler: Handler) -> web
 
 def attach_shared_state(root: web.Application, runtime: Runtime, connection: RedisConnection) -> None:
     """Keep ``runtime``'s state in the shared store: records, keys, clock, faults; seeded once per deployment."""
-    store = RedisStore(connection, runtime.settings.limits)
+    limits = runtime.settings.limits
+    store = RedisStore(connection, limits)
     runtime.store = store
+    runtime.journal = SharedJournal(connection, limits.journal_entries, limits.journal_bytes)
     shared = SharedState(connection, runtime, store)
     root[SHARED] = shared
     runtime.reset_hooks.append(shared.mark_seeded)
