@@ -13,7 +13,7 @@ from authkit_mock.core.keys import load_or_create_keys
 from authkit_mock.core.middlewares import root_middleware
 from authkit_mock.core.runtime import API_SLUG, RUNTIME, Runtime, initial_seed
 from authkit_mock.core.settings import IDP_PATH, Settings
-from authkit_mock.core.store import Store
+from authkit_mock.core.store import MemoryStore
 from authkit_mock.core.tokens import ALGORITHM, RS256, TokenAuthority
 
 if TYPE_CHECKING:
@@ -74,7 +74,7 @@ def create_runtime(settings: Settings, state: StateFile | None = None) -> Runtim
         seed=initial_seed(settings),
         authorities=authorities,
         journal=Journal(limits.journal_entries, limits.journal_bytes),
-        new_store=lambda: Store(limits=limits),
+        new_store=lambda: MemoryStore(limits=limits),
     )
 
 
@@ -92,9 +92,15 @@ def create_app(settings: Settings) -> web.Application:
 
         state = StateFile(settings.state_file)
     runtime = create_runtime(settings, state)
-    # The state file's commit runs inside CORS and the journal and outside error rendering, so a failed commit is
-    # still journaled and gets CORS headers.
-    middlewares = [root_middleware(state_middleware if state is not None else None)]
+    # The state file's commit (or the shared store's) runs inside CORS and the journal and outside error
+    # rendering, so a failed commit is still journaled and gets CORS headers.
+    between = state_middleware if state is not None else None
+    if settings.store_url is not None:
+        # Only runs with --store load redis-py and the shared store.
+        from authkit_mock.core.redis.shared import shared_state_middleware
+
+        between = shared_state_middleware
+    middlewares = [root_middleware(between)]
     root = web.Application(middlewares=middlewares, client_max_size=settings.max_body_bytes)
     root[RUNTIME] = runtime
 
@@ -123,8 +129,13 @@ def create_app(settings: Settings) -> web.Application:
     root.on_response_prepare.append(server_date_header(runtime.settings.clock))
     add_docs(root)
     add_seed_watch(root, runtime)
-    if state is None:
-        runtime.reset()
+    if settings.store_url is not None:
+        from authkit_mock.core.redis.connection import RedisConnection
+        from authkit_mock.core.redis.shared import attach_shared_state
+
+        attach_shared_state(root, runtime, RedisConnection(settings.store_url, settings.store_prefix))
+    elif state is None:
+        runtime.seed_local()
     else:
         from authkit_mock.core.persistence import attach_state
 

@@ -8,13 +8,14 @@ so it works under pytest-xdist (one server per worker).
 from __future__ import annotations
 
 import asyncio
+import inspect
 import socket
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import replace
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 from aiohttp import web
 
@@ -79,7 +80,7 @@ class RunningServer:
 
     def reset(self) -> None:
         """Back to the seed, as ``POST /__admin/reset`` does: store, journal, faults and the clock's offset."""
-        self.sync(self.runtime.reset)
+        self.call(self.runtime.reset())
 
     def advance_clock(self, seconds: float) -> None:
         """Move the server's clock forward (on its loop, so no request sees it half-moved): no test sleeps."""
@@ -90,14 +91,24 @@ class RunningServer:
         future: Future[Any] = asyncio.run_coroutine_threadsafe(coroutine, self._loop)
         return future.result(timeout=30)
 
-    def sync(self, function: Callable[[], T]) -> T:
-        """Run a plain function on the server's loop (to touch its state without racing a request)."""
+    @overload
+    def sync(self, function: Callable[[], Awaitable[T]]) -> T: ...
 
-        async def wrapper() -> T:
-            return function()
+    @overload
+    def sync(self, function: Callable[[], T]) -> T: ...
 
-        result: T = self.call(wrapper())
-        return result
+    def sync(self, function: Callable[[], Any]) -> Any:
+        """Run a function on the server's loop (to touch its state without racing a request), awaiting what it
+        returns when that is awaitable (the store's reads are), then writing what it changed to the store."""
+
+        async def wrapper() -> Any:
+            result = function()
+            if inspect.isawaitable(result):
+                result = await result
+            await self.runtime.commit()
+            return result
+
+        return self.call(wrapper())
 
 
 @contextmanager

@@ -11,6 +11,7 @@ overflows it.
 from __future__ import annotations
 
 import asyncio
+import functools
 import gc
 import socket
 import time
@@ -71,6 +72,10 @@ def state_of(server: RunningServer, key: web.AppKey[T]) -> T:
 
 def held(server: RunningServer, store: str) -> tuple[int, int]:
     """(entries, bytes) a store holds now, bytes 0 where the store counts entries only."""
+    return server.sync(lambda: _held(server, store))
+
+
+async def _held(server: RunningServer, store: str) -> tuple[int, int]:
     runtime = server.runtime
     maps: dict[str, Callable[[], BoundedMap[Any, Any]]] = {
         "pending_logins": lambda: state_of(server, BIXARENA).logins.entries,
@@ -84,13 +89,13 @@ def held(server: RunningServer, store: str) -> tuple[int, int]:
     if store == "journal":
         return len(runtime.journal), runtime.journal.bytes
     if store in SVIX_KINDS:
-        tokens = [token for token in runtime.store.tokens_of("svix") if token.kind == SVIX_KINDS[store]]
+        tokens = [token for token in await runtime.store.tokens_of("svix") if token.kind == SVIX_KINDS[store]]
         return len(tokens), sum(len(token.grants or "") for token in tokens)
     if store == "polario_sessions":
-        return sum(1 for _ in runtime.store.sessions_of("polario")), 0
+        return len(await runtime.store.sessions_of("polario")), 0
     if store == "provider_users":
-        return sum(1 for _ in runtime.store.users_of("bixarena")), 0
-    return sum(1 for token in runtime.store.tokens_of("pacerpro") if token.kind == "jwt"), 0
+        return len(await runtime.store.users_of("bixarena")), 0
+    return sum(1 for token in await runtime.store.tokens_of("pacerpro") if token.kind == "jwt"), 0
 
 
 def bounds(store: str, limits: Limits) -> tuple[int, int]:
@@ -155,7 +160,11 @@ def test_a_flood_of_the_largest_entries_stays_within_the_stores_bounds(small_ser
 def test_the_svix_app_token_flood_carries_the_largest_grants_the_server_accepts(small_server: RunningServer) -> None:
     small_server.sync(small_server.runtime.reset)
     assert flood(small_server, FLOODS["svix_app_tokens"], 1) == [200]
-    [token] = [token for token in small_server.runtime.store.tokens_of("svix") if token.kind == APP_TOKEN]
+    [token] = [
+        token
+        for token in small_server.sync(lambda: small_server.runtime.store.tokens_of("svix"))
+        if token.kind == APP_TOKEN
+    ]
     assert len(token.grants or "") == MAX_GRANTS_CHARS
     headers = {"Authorization": f"Bearer {SVIX_ORG_KEY}"}
     larger = [{"featureFlags": [*FLAGS, "one-more"]}, {"featureFlags": [FLAGS[0] + "x"]}]
@@ -382,9 +391,11 @@ def test_applications_created_by_requests_are_bounded_and_found_by_uid_without_a
             assert response.status_code == 200, response.text
             made.append((uid, response.json()["token"]))
         store = server.runtime.store
-        assert server.sync(lambda: sum(1 for app in store.applications.values() if app.uid in dict(made))) == 3
+        assert sum(1 for app in server.sync(store.applications_of) if app.uid in dict(made)) == 3
         # The two oldest went with their tokens; the newest are found by uid (an index, not a scan).
-        assert server.sync(lambda: [store.application(uid) is not None for uid, _ in made]) == [False] * 2 + [True] * 3
-        assert server.sync(lambda: [store.token(token) is not None for _, token in made]) == [False] * 2 + [True] * 3
+        found = [server.sync(functools.partial(store.application, uid)) for uid, _ in made]
+        assert [app is not None for app in found] == [False] * 2 + [True] * 3
+        tokens = [server.sync(functools.partial(store.token, token)) for _, token in made]
+        assert [token is not None for token in tokens] == [False] * 2 + [True] * 3
         seeded = http.post("/svix/api/v1/auth/app-portal-access/app_demo", json={}, headers=headers)
         assert seeded.status_code == 200  # the seeded application is never evicted

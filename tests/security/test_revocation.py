@@ -143,7 +143,7 @@ def svix_stream_token_on_another_stream(server: RunningServer) -> httpx.Response
 
 def _add_stream(server: RunningServer, stream_id: str) -> None:
     store, now = server.runtime.store, server.runtime.clock_now
-    store.streams[stream_id] = Stream(id=stream_id, name=stream_id, created_at=now)
+    store.add_stream(Stream(id=stream_id, name=stream_id, created_at=now))
 
 
 def svix_poller_token_after_rotation(server: RunningServer) -> httpx.Response:

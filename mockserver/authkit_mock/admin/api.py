@@ -140,7 +140,7 @@ async def reset_state(request: web.Request) -> web.Response:
         # Nothing was reset: a broken seed file must not silently leave the old data in place.
         log.error("reset refused: %s", error)
         raise ApiError(500, str(error), code="seed_file_invalid") from None
-    runtime.reset()
+    await runtime.reset()
     return admin_json(models.StatusOk(status="ok"))
 
 
@@ -172,7 +172,7 @@ def _journal_entry(entry: JournalEntry) -> models.JournalEntry:
 async def list_journal(request: web.Request) -> web.Response:
     """GET /journal: the entries, newest first, filtered by API, operation and status, at most ``limit``."""
     query = admin_query(request, models.ListJournalParametersQuery)
-    entries = runtime_of(request).journal.query(
+    entries = await runtime_of(request).journal.fetch(
         api=query.api.value if query.api else None,
         operation=query.operation,
         status=query.status,
@@ -184,7 +184,7 @@ async def list_journal(request: web.Request) -> web.Response:
 
 async def clear_journal(request: web.Request) -> web.Response:
     """DELETE /journal: forget every entry (entry ids keep increasing)."""
-    runtime_of(request).journal.clear()
+    await runtime_of(request).journal.forget()
     return web.Response(status=204)
 
 

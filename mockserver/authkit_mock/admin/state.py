@@ -60,7 +60,7 @@ def _admin_user(user: User) -> AdminUser:
 async def list_users(request: web.Request) -> web.Response:
     """GET /users: every user (of one API with ``api``), in creation order."""
     query = admin_query(request, ListUsersParametersQuery)
-    users = runtime_of(request).store.users_of(query.api.value if query.api else None)
+    users = await runtime_of(request).store.users_of(query.api.value if query.api else None)
     return admin_json(AdminUserList(items=[_admin_user(user) for user in page(users, query.offset, query.limit)]))
 
 
@@ -85,23 +85,23 @@ def _check_user_fields(body: AdminUserIn) -> None:
             raise invalid("subject: a Synapse user id is a numeric string")
 
 
-def _check_unique(store: Store, api: str, email: str | None, subject: str | None) -> None:
-    for user in store.users_of(api):
+async def _check_unique(store: Store, api: str, email: str | None, subject: str | None) -> None:
+    for user in await store.users_of(api):
         if email is not None and user.email is not None and user.email.lower() == email.lower():
             raise conflict(f"A {api} user with email {email} already exists.")
         if subject is not None and subject in (user.subject, user.id):
             raise conflict(f"A {api} user with subject {subject} already exists.")
 
 
-def _synapse_user_id(store: Store, entropy: Entropy) -> str:
+async def _synapse_user_id(store: Store, entropy: Entropy) -> str:
     """A fresh numeric Synapse user id (seven digits, like the real ones)."""
     while True:
         candidate = str(1_000_000 + int.from_bytes(entropy.token_bytes(4), "big") % 9_000_000)
-        if store.user("bixarena", candidate) is None:
+        if await store.user("bixarena", candidate) is None:
             return candidate
 
 
-def _new_user(runtime: Runtime, body: AdminUserIn) -> User:
+async def _new_user(runtime: Runtime, body: AdminUserIn) -> User:
     settings = runtime.settings
     api, email, name, password = body.api.value, body.email, body.name, body.password
     if api == "authlance":
@@ -110,7 +110,7 @@ def _new_user(runtime: Runtime, body: AdminUserIn) -> User:
         return pacerpro.new_user(settings, email, password, name)
     if api == "polario" and email is not None and password is not None:
         return polario.new_user(settings, email, password, name)
-    subject = body.subject or _synapse_user_id(runtime.store, settings.entropy)
+    subject = body.subject or await _synapse_user_id(runtime.store, settings.entropy)
     return User(api="bixarena", id=subject, email=email, name=name, subject=subject)
 
 
@@ -119,8 +119,8 @@ async def create_user(request: web.Request) -> web.Response:
     runtime = runtime_of(request)
     body = await admin_body(request, AdminUserIn, not_null=("email", "password", "name", "subject"))
     _check_user_fields(body)
-    _check_unique(runtime.store, body.api.value, body.email, body.subject)
-    user = runtime.store.add_user(_new_user(runtime, body))
+    await _check_unique(runtime.store, body.api.value, body.email, body.subject)
+    user = runtime.store.add_user(await _new_user(runtime, body))
     return admin_json(_admin_user(user), status=201)
 
 
@@ -144,7 +144,7 @@ async def list_sessions(request: web.Request) -> web.Response:
     runtime = runtime_of(request)
     query = admin_query(request, ListSessionsParametersQuery)
     now = runtime.clock_now
-    sessions = page(runtime.store.sessions_of(query.api.value if query.api else None), query.offset, query.limit)
+    sessions = page(await runtime.store.sessions_of(query.api.value if query.api else None), query.offset, query.limit)
     return admin_json(AdminSessionList(items=[_admin_session(session, now) for session in sessions]))
 
 
@@ -153,11 +153,11 @@ async def create_session(request: web.Request) -> web.Response:
     runtime = runtime_of(request)
     body = await admin_body(request, AdminSessionIn, not_null=("id", "ttl_seconds"))
     api = body.api.value
-    user = authlance.find_user(runtime.store, body.user)
+    user = await authlance.find_user(runtime.store, body.user)
     if user is None:
         raise invalid(f"user: no {api} user with subject or email {body.user}")
     session_id = body.id or authlance.random_uuid(runtime.settings.entropy)
-    if runtime.store.session(api, session_id) is not None:
+    if await runtime.store.session(api, session_id) is not None:
         raise conflict(f"A {api} session with id {session_id} already exists.")
     now = runtime.clock_now
     expires = now + body.ttl_seconds if body.ttl_seconds is not None else None
@@ -176,7 +176,7 @@ def _admin_application(app: Application) -> AdminApplication:
 async def list_applications(request: web.Request) -> web.Response:
     """GET /applications: the svix applications, in creation order."""
     query = admin_query(request, ListApplicationsParametersQuery)
-    apps = page(runtime_of(request).store.applications.values(), query.offset, query.limit)
+    apps = page(await runtime_of(request).store.applications_of(), query.offset, query.limit)
     return admin_json(AdminApplicationList(items=[_admin_application(app) for app in apps]))
 
 
@@ -186,10 +186,10 @@ async def create_application(request: web.Request) -> web.Response:
     body = await admin_body(request, AdminApplicationIn, not_null=("id",))
     store, entropy = runtime.store, runtime.settings.entropy
     for value in (body.id, body.uid):
-        if value is not None and store.application(value) is not None:
+        if value is not None and await store.application(value) is not None:
             raise conflict(f"An application with id or uid {value} already exists.")
     app_id = body.id
-    while app_id is None or store.application(app_id) is not None:
+    while app_id is None or await store.application(app_id) is not None:
         app_id = svix.new_id("app_", entropy)
     app = Application(id=app_id, name=body.name, created_at=runtime.clock_now, uid=body.uid)
     store.add_application(app)
@@ -231,7 +231,7 @@ async def list_tokens(request: web.Request) -> web.Response:
     """GET /tokens: every token the server knows since the last reset (of one API with ``api``), in issue order."""
     query = admin_query(request, ListTokensParametersQuery)
     tokens = page(
-        runtime_of(request).store.tokens_of(query.api.value if query.api else None), query.offset, query.limit
+        await runtime_of(request).store.tokens_of(query.api.value if query.api else None), query.offset, query.limit
     )
     return admin_json(AdminTokenList(items=[_admin_token(token) for token in tokens]))
 
@@ -241,7 +241,7 @@ async def create_token(request: web.Request) -> web.Response:
     runtime = runtime_of(request)
     body = await admin_body(request, AdminTokenIn, not_null=("token",))
     value = body.token or f"testsk_{runtime.settings.entropy.token_urlsafe(18)}"
-    if runtime.store.token(value) is not None:
+    if await runtime.store.token(value) is not None:
         raise conflict("That token already exists.")
     token = Token(api=body.api.value, kind=body.kind.value, token=value, created_at=runtime.clock_now)
     runtime.store.add_token(token)

@@ -25,8 +25,8 @@ from authkit_mock.models.admin import (
 )
 
 
-def _admin_sink(runtime: Runtime, sink: Sink) -> AdminSink:
-    current = svix.current_poller_token(runtime.store, sink, runtime.clock_now)
+async def _admin_sink(runtime: Runtime, sink: Sink) -> AdminSink:
+    current = await svix.current_poller_token(runtime.store, sink, runtime.clock_now)
     return AdminSink(
         id=sink.id,
         uid=sink.uid,
@@ -36,23 +36,23 @@ def _admin_sink(runtime: Runtime, sink: Sink) -> AdminSink:
     )
 
 
-def _admin_stream(runtime: Runtime, stream: Stream) -> AdminStream:
+async def _admin_stream(runtime: Runtime, stream: Stream) -> AdminStream:
     return AdminStream(
         id=stream.id,
         uid=stream.uid,
         name=stream.name,
         created_at=utc(stream.created_at),
         expires_at=optional_utc(stream.expires_at),
-        sinks=[_admin_sink(runtime, sink) for sink in runtime.store.sinks_of(stream.id)],
+        sinks=[await _admin_sink(runtime, sink) for sink in await runtime.store.sinks_of(stream.id)],
     )
 
 
 async def list_streams(request: web.Request) -> web.Response:
     """GET /streams: the live svix streams with their sinks, in creation order."""
     runtime = runtime_of(request)
-    svix.prune_streams(runtime.store, runtime.clock_now)
-    streams = list(runtime.store.streams.values())
-    return admin_json(AdminStreamList(items=[_admin_stream(runtime, stream) for stream in streams]))
+    await svix.prune_streams(runtime.store, runtime.clock_now)
+    streams = await runtime.store.streams_of()
+    return admin_json(AdminStreamList(items=[await _admin_stream(runtime, stream) for stream in streams]))
 
 
 async def create_stream(request: web.Request) -> web.Response:
@@ -60,20 +60,20 @@ async def create_stream(request: web.Request) -> web.Response:
     runtime = runtime_of(request)
     body = await admin_body(request, AdminStreamIn, not_null=("id",))
     store, now, settings = runtime.store, runtime.clock_now, runtime.settings
-    svix.prune_streams(store, now)
-    if len(store.streams) >= settings.svix_max_streams:
+    await svix.prune_streams(store, now)
+    if len(await store.streams_of()) >= settings.svix_max_streams:
         raise conflict(f"The server holds its maximum of {settings.svix_max_streams} streams.")
     for value in (body.id, body.uid):
-        if value is not None and store.stream(value, now) is not None:
+        if value is not None and await store.stream(value, now) is not None:
             raise conflict(f"A stream with id or uid {value} already exists.")
     stream_id = body.id
-    while stream_id is None or store.stream(stream_id, now) is not None:
+    while stream_id is None or await store.stream(stream_id, now) is not None:
         stream_id = svix.new_id("strm_", settings.entropy)
     stream = Stream(
         id=stream_id, name=body.name, created_at=now, uid=body.uid, expires_at=now + settings.svix_stream_ttl
     )
-    store.streams[stream.id] = stream
-    return admin_json(_admin_stream(runtime, stream), status=201)
+    store.add_stream(stream)
+    return admin_json(await _admin_stream(runtime, stream), status=201)
 
 
 async def create_sink(request: web.Request) -> web.Response:
@@ -82,25 +82,25 @@ async def create_sink(request: web.Request) -> web.Response:
     runtime = runtime_of(request)
     body = await admin_body(request, AdminSinkIn, not_null=("id",))
     store, now, settings = runtime.store, runtime.clock_now, runtime.settings
-    svix.prune_streams(store, now)
-    stream = store.stream(request.match_info["stream_id"], now)
+    await svix.prune_streams(store, now)
+    stream = await store.stream(request.match_info["stream_id"], now)
     if stream is None:
         raise not_found(f"No stream {request.match_info['stream_id']}.")
-    if len(store.sinks_of(stream.id)) >= settings.svix_max_sinks_per_stream:
+    if len(await store.sinks_of(stream.id)) >= settings.svix_max_sinks_per_stream:
         raise conflict(f"The stream holds its maximum of {settings.svix_max_sinks_per_stream} sinks.")
     for value in (body.id, body.uid):
-        if value is not None and store.sink(stream, value) is not None:
+        if value is not None and await store.sink(stream.id, value) is not None:
             raise conflict(f"A sink with id or uid {value} already exists in stream {stream.id}.")
     sink_id = body.id
-    while sink_id is None or store.sink(stream, sink_id) is not None:
+    while sink_id is None or await store.sink(stream.id, sink_id) is not None:
         sink_id = svix.new_id("sink_", settings.entropy)
     sink = svix.add_sink(store, stream.id, sink_id, body.name, body.uid, now)
-    svix.rotate_poller_token(store, sink, now, settings, settings.entropy, issued=False)
-    return admin_json(_admin_sink(runtime, sink), status=201)
+    await svix.rotate_poller_token(store, sink, now, settings, settings.entropy, issued=False)
+    return admin_json(await _admin_sink(runtime, sink), status=201)
 
 
-def _admin_poller_token(runtime: Runtime, token: Token) -> AdminPollerToken:
-    sink = runtime.store.sinks.get((token.stream_id or "", token.sink_id or ""))
+async def _admin_poller_token(runtime: Runtime, token: Token) -> AdminPollerToken:
+    sink = await runtime.store.sink(token.stream_id or "", token.sink_id or "")
     return AdminPollerToken(
         stream_id=token.stream_id or "",
         sink_id=token.sink_id or "",
@@ -119,12 +119,12 @@ async def list_poller_tokens(request: web.Request) -> web.Response:
     query = admin_query(request, ListPollerTokensParametersQuery)
     tokens = [
         token
-        for token in runtime.store.tokens_of("svix")
+        for token in await runtime.store.tokens_of("svix")
         if token.kind == svix.POLLER_TOKEN
         and query.stream_id in (None, token.stream_id)
         and query.sink_id in (None, token.sink_id)
     ]
-    return admin_json(AdminPollerTokenList(items=[_admin_poller_token(runtime, token) for token in tokens]))
+    return admin_json(AdminPollerTokenList(items=[await _admin_poller_token(runtime, token) for token in tokens]))
 
 
 def add_stream_routes(app: web.Application) -> None:

@@ -43,6 +43,10 @@ class Clock:
         """Forget every advance."""
         self._offset = 0.0
 
+    def follow(self, offset: float) -> None:
+        """Take another process's offset (a shared store's): every process of one deployment reads one clock."""
+        self._offset = offset
+
 
 def isoformat(epoch: float) -> str:
     """RFC 3339 text for an epoch time, with a ``Z`` suffix and no sub-second noise."""

@@ -7,7 +7,7 @@ An API's own package knows what its credential is (pacerpro's JWT with the user'
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from aiohttp import web
@@ -27,7 +27,7 @@ class CredentialRejectedError(Exception):
     """The request carries no credential of the API, or one the API would refuse; the message says which."""
 
 
-CredentialCheck = Callable[[web.Request], Principal]
+CredentialCheck = Callable[[web.Request], Awaitable[Principal]]
 """Checks a request's credential as the API's protected endpoints would; raises :class:`CredentialRejectedError`."""
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import itertools
+import json
 from dataclasses import dataclass
 
 
@@ -28,11 +28,12 @@ class Faults:
 
     def __init__(self) -> None:
         self._faults: dict[int, Fault] = {}
-        self._ids = itertools.count(1)
+        self._next = 1
 
     def add(self, api: str, operation: str, status: int | None, delay_ms: int, count: int | None) -> Fault:
         """Switch a fault on."""
-        fault = Fault(next(self._ids), api, operation, status, delay_ms, count, count)
+        fault = Fault(self._next, api, operation, status, delay_ms, count, count)
+        self._next += 1
         self._faults[fault.id] = fault
         return fault
 
@@ -51,6 +52,16 @@ class Faults:
     def clear(self) -> None:
         """Switch every fault off."""
         self._faults.clear()
+
+    def snapshot(self) -> str:
+        """Every fault and the next id, as JSON (what a shared store keeps, so every process applies them)."""
+        return json.dumps({"next": self._next, "faults": [vars(fault) for fault in self._faults.values()]})
+
+    def restore(self, snapshot: str) -> None:
+        """Switch on exactly the faults of a :meth:`snapshot`."""
+        data = json.loads(snapshot)
+        self._faults = {item["id"]: Fault(**item) for item in data["faults"]}
+        self._next = int(data["next"])
 
     def take(self, api: str, operation: str | None) -> Fault | None:
         """The fault to apply to this request, counting it down (and switching it off when used up)."""

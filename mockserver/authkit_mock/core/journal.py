@@ -166,6 +166,21 @@ class Journal:
         )
         return list(itertools.islice(found, limit))
 
+    async def fetch(
+        self,
+        api: str | None = None,
+        operation: str | None = None,
+        status: int | None = None,
+        limit: int = 100,
+        before: int | None = None,
+    ) -> list[JournalEntry]:
+        """:meth:`query` for the admin API: a shared journal reads what every process recorded."""
+        return self.query(api, operation, status, limit, before)
+
+    async def forget(self) -> None:
+        """:meth:`clear` for the admin API: a shared journal forgets for every process."""
+        self.clear()
+
 
 def monotonic_ms() -> float:
     """Milliseconds from a monotonic source, for durations (not the server's clock, which QA moves)."""

@@ -23,24 +23,22 @@ access tokens, idempotency records, rate-limit windows, the journal and injected
 
 from __future__ import annotations
 
-import base64
 import json
 import logging
 import sqlite3
 from collections.abc import Callable, Mapping
-from dataclasses import fields
 from pathlib import Path
 from typing import Any, TypeVar
 
 from aiohttp import web
 from aiohttp.typedefs import Handler
 
+from authkit_mock.core.codec import columns, decode, encode
 from authkit_mock.core.entropy import Entropy
 from authkit_mock.core.errors import ApiError, render_error
 from authkit_mock.core.middlewares import api_of
-from authkit_mock.core.passwords import PasswordHash, ScramCredentials
 from authkit_mock.core.runtime import RUNTIME, Runtime
-from authkit_mock.core.store import WATCHER, Application, Record, Session, Sink, Store, Stream, Token, User
+from authkit_mock.core.store import WATCHER, Application, MemoryStore, Record, Session, Sink, Store, Stream, Token, User
 from authkit_mock.core.tokens import SigningKey
 
 log = logging.getLogger("authkit_mock.state")
@@ -99,42 +97,13 @@ class StateFileError(Exception):
 # -- rows ----------------------------------------------------------------------------------------------------------
 
 
-def _columns(kind: type[Record]) -> list[str]:
-    return [f.name for f in fields(kind)]  # type: ignore[arg-type]
-
-
-def _encode(name: str, value: object) -> object:
-    if isinstance(value, PasswordHash | ScramCredentials):
-        # Only the salted hash (or the SCRAM keys) is kept, never a password, exactly as in memory.
-        return json.dumps(
-            {
-                key: base64.b64encode(item).decode() if isinstance(item, bytes) else item
-                for key, item in vars(value).items()
-            }
-        )
-    return value
-
-
-def _decode(kind: type[Record], name: str, value: Any) -> object:
-    if value is None:
-        return None
-    if name in ("password", "scram"):
-        data: dict[str, Any] = {
-            key: base64.b64decode(item) if isinstance(item, str) else item for key, item in json.loads(value).items()
-        }
-        return PasswordHash(**data) if name == "password" else ScramCredentials(**data)
-    if name in ("active", "revoked", "used"):
-        return bool(value)
-    return value
-
-
 def _upsert_sql(kind: type[Record]) -> str:
     table, key = TABLES[kind]
-    columns = _columns(kind)
-    updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in key)
+    names = columns(kind)
+    updates = ", ".join(f"{c} = excluded.{c}" for c in names if c not in key)
     # An upsert, not INSERT OR REPLACE: the row keeps its rowid, so records load back in creation order.
     # (Every name comes from TABLES and the record's fields, never from a request.)
-    insert = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"  # noqa: S608
+    insert = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})"  # noqa: S608
     return f"{insert} ON CONFLICT ({', '.join(key)}) DO UPDATE SET {updates}"
 
 
@@ -144,7 +113,7 @@ def _upsert_sql(kind: type[Record]) -> str:
 class _Adopting(dict[Any, R]):
     """A store dictionary that starts watching every record put in it."""
 
-    def __init__(self, changed: Callable[[Record], None], removed: Callable[[Record], None]) -> None:
+    def __init__(self, changed: Callable[[Record, str], None], removed: Callable[[Record], None]) -> None:
         super().__init__()
         self._changed = changed
         self._removed = removed
@@ -152,7 +121,7 @@ class _Adopting(dict[Any, R]):
     def __setitem__(self, key: Any, record: R) -> None:
         super().__setitem__(key, record)
         object.__setattr__(record, WATCHER, self._changed)
-        self._changed(record)
+        self._changed(record, "")
 
     def __delitem__(self, key: Any) -> None:
         record = self[key]
@@ -161,7 +130,7 @@ class _Adopting(dict[Any, R]):
         self._removed(record)
 
 
-class PersistentStore(Store):
+class PersistentStore(MemoryStore):
     """A :class:`Store` that remembers which records were added or changed since they were last written."""
 
     def __init__(self, wipe: bool) -> None:
@@ -170,14 +139,14 @@ class PersistentStore(Store):
         """True for a store made by a reset: the file's old records go when this one is first written."""
         self.changed: dict[int, Record] = {}
         self.removed: dict[int, Record] = {}
-        self.users = _Adopting(self._change, self._remove)
-        self.sessions = _Adopting(self._change, self._remove)
-        self.applications = _Adopting(self._change, self._remove)
-        self.streams = _Adopting(self._change, self._remove)
-        self.sinks = _Adopting(self._change, self._remove)
-        self.tokens = _Adopting(self._change, self._remove)
+        self.users: dict[tuple[str, str], User] = _Adopting(self._change, self._remove)
+        self.sessions: dict[tuple[str, str], Session] = _Adopting(self._change, self._remove)
+        self.applications: dict[str, Application] = _Adopting(self._change, self._remove)
+        self.streams: dict[str, Stream] = _Adopting(self._change, self._remove)
+        self.sinks: dict[tuple[str, str], Sink] = _Adopting(self._change, self._remove)
+        self.tokens: dict[str, Token] = _Adopting(self._change, self._remove)
 
-    def _change(self, record: Record) -> None:
+    def _change(self, record: Record, _: str = "") -> None:
         self.removed.pop(id(record), None)
         self.changed[id(record)] = record
 
@@ -279,11 +248,9 @@ class StateFile:
         store = PersistentStore(wipe=False)
         try:
             for kind, (table, _) in TABLES.items():
-                columns = _columns(kind)
-                for row in self._db.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY rowid"):  # noqa: S608
-                    record = kind(
-                        **{name: _decode(kind, name, value) for name, value in zip(columns, row, strict=True)}
-                    )
+                names = columns(kind)
+                for row in self._db.execute(f"SELECT {', '.join(names)} FROM {table} ORDER BY rowid"):  # noqa: S608
+                    record = kind(**{name: decode(kind, name, value) for name, value in zip(names, row, strict=True)})
                     self._put(store, record)
             found = self._db.execute("SELECT value FROM server WHERE name = ?", (CLOCK_OFFSET,)).fetchone()
         except (sqlite3.Error, ValueError, TypeError) as error:
@@ -294,7 +261,7 @@ class StateFile:
         return store, self._clock_offset
 
     @staticmethod
-    def _put(store: Store, record: Record) -> None:
+    def _put(store: MemoryStore, record: Record) -> None:
         if isinstance(record, User):
             store.add_user(record)
         elif isinstance(record, Session):
@@ -304,9 +271,9 @@ class StateFile:
         elif isinstance(record, Application):
             store.add_application(record)
         elif isinstance(record, Stream):
-            store.streams[record.id] = record
+            store.add_stream(record)
         elif isinstance(record, Sink):
-            store.sinks[(record.stream_id, record.id)] = record
+            store.add_sink(record)
 
     def flush(self, store: Store, clock_offset: float) -> None:
         """Write the records changed since the last flush (and the clock offset, if it moved) in one transaction."""
@@ -324,7 +291,7 @@ class StateFile:
                     self._db.execute("INSERT OR REPLACE INTO server VALUES (?, ?)", (SEEDED, "1"))
                 for kind, (table, key) in TABLES.items():
                     rows = [
-                        [_encode(name, getattr(record, name)) for name in _columns(kind)]
+                        [encode(name, getattr(record, name)) for name in columns(kind)]
                         for record in changed
                         if type(record) is kind
                     ]
@@ -403,4 +370,5 @@ def attach_state(root: web.Application, runtime: Runtime, state: StateFile) -> N
             # Tokens issued while the clock was moved forward must not become "not yet valid" after a restart.
             runtime.settings.clock.advance(offset - runtime.settings.clock.offset)
     else:
-        runtime.reset()
+        runtime.seed_local()
+        flush(runtime, state)

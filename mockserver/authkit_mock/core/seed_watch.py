@@ -47,7 +47,7 @@ class SeedWatcher:
         self.reloads = 0
         """How many times a changed file was loaded and the state reset (for the log and for tests)."""
 
-    def check(self) -> bool:
+    async def check(self) -> bool:
         """Look at the file once; on a change, reload and reset. Returns True when the state was reset."""
         current = signature(self.path)
         if current is None or current == self._seen:
@@ -59,7 +59,7 @@ class SeedWatcher:
         except SeedFileError as error:
             log.error("seed file changed but was not loaded; the server keeps its current state. %s", error)
             return False
-        self.runtime.reset()
+        await self.runtime.reset()
         self.reloads += 1
         log.info("seed file %s changed: reloaded, and the server was reset to it", self.path)
         return True
@@ -69,7 +69,7 @@ class SeedWatcher:
         while True:
             await asyncio.sleep(interval)
             try:
-                self.check()
+                await self.check()
             except Exception:
                 # The watcher must outlive any surprise (it is what makes the next fix of the file take effect).
                 log.exception("watching the seed file %s failed", self.path)

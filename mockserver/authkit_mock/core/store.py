@@ -1,13 +1,28 @@
 """Everything the reference server remembers: users, sessions, applications and tokens of all five APIs.
 
 One store serves every API, so the admin API can list, add and reset in one place. Short-lived protocol
-state (SCRAM challenges, OIDC logins, authorization codes, idempotency records) lives with the API that owns it.
+state (SCRAM challenges, OIDC logins, authorization codes, idempotency records) lives with the API that owns it,
+in maps of ``ephemeral.py``.
+
+:class:`Store` is the one interface every handler uses; it has three backends: :class:`MemoryStore` (the default,
+and what the seed is built in), the SQLite ``--state`` file (``persistence.py``, a watched ``MemoryStore``) and
+Valkey/Redis (``authkit_mock.core.redis``), which several processes share. The interface is shaped by the shared
+one:
+
+- **Reads are awaited**: a shared store asks the server for the record.
+- **Writes are not**: ``add_*``, ``remove_token`` and changes made to a record in place (``token.revoked = True``)
+  are applied to memory at once, or queued by a shared store and written in one transaction by :meth:`Store.flush`
+  after the handler and before the response leaves (so whatever a client was told about is stored, and a failed
+  write leaves nothing half-applied).
+- **One-use and compare-and-set steps are single calls** that the backend makes atomic (:meth:`Store.claim`):
+  never read-then-write in Python, which two processes could interleave.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from authkit_mock.core.passwords import PasswordHash, ScramCredentials
 from authkit_mock.core.settings import Limits
@@ -25,9 +40,11 @@ class Record:
 
     def __setattr__(self, name: str, value: object) -> None:
         object.__setattr__(self, name, value)
-        watcher: Callable[[Record], None] | None = self.__dict__.get(WATCHER)
+        watcher: Callable[[Record, str], None] | None = self.__dict__.get(WATCHER)
         if watcher is not None:
-            watcher(self)
+            # The field's name too: a shared store writes only that field, so two processes changing two fields
+            # of one record (one revokes, one marks it used) do not undo each other.
+            watcher(self, name)
 
 
 @dataclass
@@ -136,9 +153,128 @@ def _owners(token: Token) -> list[tuple[str, str, str]]:
     return [(token.api, kind, owner) for kind, owner in owners if owner is not None]
 
 
+class Store(Protocol):
+    """What handlers may ask of the state, whichever backend keeps it (see the module's docstring)."""
+
+    limits: Limits
+
+    def add_user(self, user: User) -> User:
+        """Add (or replace) a user; returns it."""
+        ...
+
+    def add_session(self, session: Session, issued: bool = False) -> Session:
+        """Add a session; returns it. ``issued``: made by a request, so counted against ``limits.sessions``."""
+        ...
+
+    def add_token(self, token: Token, issued: bool = False) -> Token:
+        """Add an opaque token; returns it. ``issued``: made by a request, so counted against ``limits.tokens``."""
+        ...
+
+    def remove_token(self, value: str) -> None:
+        """Forget a token that can no longer be used (nothing happens when the store does not have it)."""
+        ...
+
+    def add_application(self, app: Application, issued: bool = False) -> Application:
+        """Add a svix application; returns it. ``issued``: made by a request, so counted against
+        ``limits.applications``."""
+        ...
+
+    def add_stream(self, stream: Stream) -> Stream:
+        """Add a svix stream; returns it."""
+        ...
+
+    def add_sink(self, sink: Sink) -> Sink:
+        """Add a sink to its svix stream; returns it."""
+        ...
+
+    async def remove_application(self, app_id: str) -> None:
+        """Forget a svix application and the tokens bound to it."""
+        ...
+
+    async def remove_stream(self, stream: Stream) -> None:
+        """Forget a svix stream and its sinks (their tokens stop working with them: the lookups fail)."""
+        ...
+
+    async def user(self, api: str, user_id: str) -> User | None:
+        """The user of ``api`` with this id (an email or a subject, as the API keys its users)."""
+        ...
+
+    async def users_of(self, api: str | None = None) -> list[User]:
+        """Every user, or those of one API, in the order they were added."""
+        ...
+
+    async def session(self, api: str, session_id: str) -> Session | None:
+        """The session of ``api`` with this id."""
+        ...
+
+    async def sessions_of(self, api: str | None = None) -> list[Session]:
+        """Every session, or those of one API, in the order they were added."""
+        ...
+
+    async def token(self, value: str) -> Token | None:
+        """The record of an opaque token, if the server knows it."""
+        ...
+
+    async def tokens_of(self, api: str | None = None) -> list[Token]:
+        """Every token, or those of one API, in the order they were added."""
+        ...
+
+    async def tokens_owned(
+        self,
+        api: str,
+        *,
+        session: str | None = None,
+        subject: str | None = None,
+        app: str | None = None,
+        stream: str | None = None,
+    ) -> list[Token]:
+        """The tokens of ``api`` bound to one session, subject, application or svix stream (give one), in issue
+        order, from an index: the cost follows what the owner holds, not what the store holds."""
+        ...
+
+    async def application(self, app_id: str) -> Application | None:
+        """A svix application by id or uid."""
+        ...
+
+    async def applications_of(self) -> list[Application]:
+        """Every svix application, in the order they were added."""
+        ...
+
+    async def stream(self, stream_id: str, now: float) -> Stream | None:
+        """A live svix stream by id or uid."""
+        ...
+
+    async def streams_of(self) -> list[Stream]:
+        """Every svix stream (live or not), in the order they were added."""
+        ...
+
+    async def sink(self, stream_id: str, sink_id: str) -> Sink | None:
+        """A sink of the stream with id ``stream_id``, by id or uid."""
+        ...
+
+    async def sinks_of(self, stream_id: str) -> list[Sink]:
+        """The sinks of one stream, in creation order."""
+        ...
+
+    async def claim(self, token: Token) -> bool:
+        """Mark ``token`` used, atomically: True for the one call that did, False when it was used already (a
+        replayed one-use token; two processes redeeming it at once get one True between them)."""
+        ...
+
+    async def flush(self) -> None:
+        """Write what was queued since the last flush, in one transaction (a no-op for the memory store)."""
+        ...
+
+    async def replaced_by(self, seeded: MemoryStore) -> Store:
+        """The store to use after a reset to ``seeded`` (a fresh store holding the seed): ``seeded`` itself for a
+        store of this process; a shared store empties itself, copies ``seeded`` in, and stays."""
+        ...
+
+
 @dataclass
-class Store:
-    """The state of every API, indexed the way the handlers look it up.
+class MemoryStore:
+    """The state of every API in this process's memory, indexed the way the handlers look it up: the default
+    backend, and the one a seed is built in.
 
     Sessions and tokens are made by cheap requests (a login, an exchange, an app-portal link), so both are bounded
     by ``limits``: past the bound the oldest record is forgotten, in O(1) (dictionaries keep insertion order), and
@@ -171,13 +307,13 @@ class Store:
         self.users[(user.api, user.id)] = user
         return user
 
-    def user(self, api: str, user_id: str) -> User | None:
+    async def user(self, api: str, user_id: str) -> User | None:
         """The user of ``api`` with this id (an email or a subject, as the API keys its users)."""
         return self.users.get((api, user_id))
 
-    def users_of(self, api: str | None = None) -> Iterator[User]:
+    async def users_of(self, api: str | None = None) -> list[User]:
         """Every user, or those of one API."""
-        return (user for user in self.users.values() if api is None or user.api == api)
+        return [user for user in self.users.values() if api is None or user.api == api]
 
     def add_session(self, session: Session, issued: bool = False) -> Session:
         """Add a session; returns it. ``issued``: made by a request, so counted against ``limits.sessions``."""
@@ -193,13 +329,13 @@ class Store:
                     del self.sessions[oldest]
         return session
 
-    def session(self, api: str, session_id: str) -> Session | None:
+    async def session(self, api: str, session_id: str) -> Session | None:
         """The session of ``api`` with this id."""
         return self.sessions.get((api, session_id))
 
-    def sessions_of(self, api: str | None = None) -> Iterator[Session]:
+    async def sessions_of(self, api: str | None = None) -> list[Session]:
         """Every session, or those of one API."""
-        return (session for session in self.sessions.values() if api is None or session.api == api)
+        return [session for session in self.sessions.values() if api is None or session.api == api]
 
     def add_token(self, token: Token, issued: bool = False) -> Token:
         """Add an opaque token; returns it. ``issued``: made by a request, so counted against ``limits.tokens``."""
@@ -230,7 +366,12 @@ class Store:
                 if not owned:
                     del self._owned[owner]
 
-    def tokens_owned(
+    def owned(self, api: str, kind: str, owner: str) -> list[Token]:
+        """The tokens of ``api`` whose ``kind`` of owner (session, subject, app, stream) is ``owner``."""
+        keys = self._owned.get((api, kind, owner), {})
+        return [token for key in keys if (token := self.tokens.get(key)) is not None]
+
+    async def tokens_owned(
         self,
         api: str,
         *,
@@ -241,18 +382,22 @@ class Store:
     ) -> list[Token]:
         """The tokens of ``api`` bound to one session, subject, application or svix stream (give one), in issue
         order: from an index, so the cost follows what the owner holds, not what the store holds."""
-        given = [("session", session), ("subject", subject), ("app", app), ("stream", stream)]
-        kind, owner = next(((kind, owner) for kind, owner in given if owner is not None), ("app", ""))
-        keys = self._owned.get((api, kind, owner), {})
-        return [token for key in keys if (token := self.tokens.get(key)) is not None]
+        return self.owned(api, *owner_of(session=session, subject=subject, app=app, stream=stream))
 
-    def token(self, value: str) -> Token | None:
+    async def token(self, value: str) -> Token | None:
         """The record of an opaque token, if the server knows it."""
         return self.tokens.get(value)
 
-    def tokens_of(self, api: str | None = None) -> Iterator[Token]:
+    async def tokens_of(self, api: str | None = None) -> list[Token]:
         """Every token, or those of one API."""
-        return (token for token in self.tokens.values() if api is None or token.api == api)
+        return [token for token in self.tokens.values() if api is None or token.api == api]
+
+    async def claim(self, token: Token) -> bool:
+        """Mark ``token`` used: True when it was not used yet (one event loop: nothing runs in between)."""
+        if token.used:
+            return False
+        token.used = True
+        return True
 
     def add_application(self, app: Application, issued: bool = False) -> Application:
         """Add a svix application; returns it. ``issued``: created by a request, so counted against
@@ -263,22 +408,26 @@ class Store:
         if issued:
             self._issued_applications[app.id] = None
             while len(self._issued_applications) > self.limits.applications:
-                self.remove_application(next(iter(self._issued_applications)))
+                self.drop_application(next(iter(self._issued_applications)))
         return app
 
-    def remove_application(self, app_id: str) -> None:
-        """Forget a svix application and the tokens bound to it."""
+    def drop_application(self, app_id: str) -> None:
+        """Forget a svix application and the tokens bound to it, at once."""
         self._issued_applications.pop(app_id, None)
         app = self.applications.get(app_id)
         if app is None:
             return
-        for token in self.tokens_owned("svix", app=app_id):  # applications are svix's
+        for token in self.owned("svix", "app", app_id):  # applications are svix's
             self.remove_token(token.token)
         if app.uid is not None and self._application_uids.get(app.uid) == app_id:
             del self._application_uids[app.uid]
         del self.applications[app_id]  # del, not pop: a PersistentStore sees deletions
 
-    def application(self, app_id: str) -> Application | None:
+    async def remove_application(self, app_id: str) -> None:
+        """Forget a svix application and the tokens bound to it."""
+        self.drop_application(app_id)
+
+    async def application(self, app_id: str) -> Application | None:
         """A svix application by id or uid (both looked up in O(1))."""
         found = self.applications.get(app_id)
         if found is not None:
@@ -286,26 +435,68 @@ class Store:
         by_uid = self._application_uids.get(app_id)
         return self.applications.get(by_uid) if by_uid is not None else None
 
-    def stream(self, stream_id: str, now: float) -> Stream | None:
+    async def applications_of(self) -> list[Application]:
+        """Every svix application."""
+        return list(self.applications.values())
+
+    def add_stream(self, stream: Stream) -> Stream:
+        """Add a svix stream; returns it."""
+        self.streams[stream.id] = stream
+        return stream
+
+    async def stream(self, stream_id: str, now: float) -> Stream | None:
         """A live svix stream by id or uid."""
         found = self.streams.get(stream_id)
         if found is None:
             found = next((s for s in self.streams.values() if s.uid == stream_id), None)
         return found if found is not None and found.live(now) else None
 
-    def sink(self, stream: Stream, sink_id: str) -> Sink | None:
-        """A sink of ``stream`` by id or uid."""
-        found = self.sinks.get((stream.id, sink_id))
+    async def streams_of(self) -> list[Stream]:
+        """Every svix stream."""
+        return list(self.streams.values())
+
+    def add_sink(self, sink: Sink) -> Sink:
+        """Add a sink to its svix stream; returns it."""
+        self.sinks[(sink.stream_id, sink.id)] = sink
+        return sink
+
+    async def sink(self, stream_id: str, sink_id: str) -> Sink | None:
+        """A sink of the stream with id ``stream_id``, by id or uid."""
+        found = self.sinks.get((stream_id, sink_id))
         if found is not None:
             return found
-        return next((s for s in self.sinks.values() if s.stream_id == stream.id and s.uid == sink_id), None)
+        return next((s for s in self.sinks.values() if s.stream_id == stream_id and s.uid == sink_id), None)
 
-    def sinks_of(self, stream_id: str) -> list[Sink]:
+    async def sinks_of(self, stream_id: str) -> list[Sink]:
         """The sinks of one stream, in creation order."""
         return [sink for sink in self.sinks.values() if sink.stream_id == stream_id]
 
-    def remove_stream(self, stream: Stream) -> None:
+    async def remove_stream(self, stream: Stream) -> None:
         """Forget a stream and its sinks (their tokens stop working with them: the lookups fail)."""
-        for sink in self.sinks_of(stream.id):
-            del self.sinks[(sink.stream_id, sink.id)]
+        for key in [key for key, sink in self.sinks.items() if sink.stream_id == stream.id]:
+            del self.sinks[key]
         del self.streams[stream.id]
+
+    async def flush(self) -> None:
+        """Nothing to write: every change is already in memory (``--state`` writes in its own middleware)."""
+
+    async def replaced_by(self, seeded: MemoryStore) -> Store:
+        """``seeded``: this process's next store."""
+        return seeded
+
+    def records(self) -> Iterator[Record]:
+        """Every record, users first and tokens last (the order a copy must add them in)."""
+        yield from self.users.values()
+        yield from self.sessions.values()
+        yield from self.applications.values()
+        yield from self.streams.values()
+        yield from self.sinks.values()
+        yield from self.tokens.values()
+
+
+def owner_of(
+    *, session: str | None = None, subject: str | None = None, app: str | None = None, stream: str | None = None
+) -> tuple[str, str]:
+    """The (kind, owner) of the one owner given to :meth:`Store.tokens_owned`."""
+    given = [("session", session), ("subject", subject), ("app", app), ("stream", stream)]
+    return next(((kind, owner) for kind, owner in given if owner is not None), ("app", ""))

@@ -107,13 +107,13 @@ class Provider:
         self._access_tokens.clear()
         self.typed_in_users = 0
 
-    def users(self) -> list[User]:
+    async def users(self) -> list[User]:
         """The people who can log in, ordered by Synapse user id."""
-        return sorted(self.runtime.store.users_of(IDP_API), key=lambda user: (len(user.id), user.id))
+        return sorted(await self.runtime.store.users_of(IDP_API), key=lambda user: (len(user.id), user.id))
 
-    def user(self, subject: str) -> User | None:
+    async def user(self, subject: str) -> User | None:
         """One person, by Synapse user id."""
-        return self.runtime.store.user(IDP_API, subject)
+        return await self.runtime.store.user(IDP_API, subject)
 
     def room_for_users(self) -> bool:
         """Whether the login page may register one more person (``Limits.provider_users`` since the last reset)."""
@@ -141,7 +141,7 @@ class Provider:
         self._codes.put(code, record, now)
         return code
 
-    def exchange(self, form: MultiMapping[str]) -> dict[str, Any]:
+    async def exchange(self, form: MultiMapping[str]) -> dict[str, Any]:
         """The token response for an ``authorization_code`` grant (RFC 6749 section 4.1.3 and 4.1.4).
 
         The code must belong to the requesting client, be used with the same redirect URI and with the PKCE
@@ -167,7 +167,7 @@ class Provider:
             raise OAuthError("invalid_grant", "redirect_uri does not match the authorization request.")
         if not verifier_matches(verifier, record.code_challenge):
             raise OAuthError("invalid_grant", "code_verifier does not match the code_challenge.")
-        return self._tokens_for(record, now)
+        return await self._tokens_for(record, now)
 
     def _token_request(self, form: MultiMapping[str]) -> dict[str, str]:
         """The parameters of a well-formed token request from a known client (RFC 6749 4.1.3, RFC 7636 4.5)."""
@@ -188,7 +188,7 @@ class Provider:
             raise OAuthError("invalid_request", "code_verifier must be 43 to 128 unreserved characters (RFC 7636).")
         return values
 
-    def userinfo(self, authorization: str | None) -> dict[str, Any]:
+    async def userinfo(self, authorization: str | None) -> dict[str, Any]:
         """The claims of the user an access token was issued to (OIDC Core section 5.3, RFC 6750 section 2.1)."""
         scheme, _, token = (authorization or "").partition(" ")
         if scheme.lower() != "bearer" or not token.strip():
@@ -200,7 +200,7 @@ class Provider:
                 {"WWW-Authenticate": 'Bearer realm="synapse"'},
             )
         record = self._access_tokens.get(token.strip())
-        user = self.user(record.subject) if record is not None else None
+        user = await self.user(record.subject) if record is not None else None
         if record is None or record.revoked or self.runtime.clock_now >= record.expires_at or user is None:
             challenge = (
                 'Bearer realm="synapse", error="invalid_token", error_description="unknown, expired or revoked token"'
@@ -213,7 +213,7 @@ class Provider:
             )
         return {"sub": user.id, **_profile_claims(user, frozenset(record.scope.split()))}
 
-    def _tokens_for(self, record: AuthorizationCode, now: float) -> dict[str, Any]:
+    async def _tokens_for(self, record: AuthorizationCode, now: float) -> dict[str, Any]:
         access_token = self.runtime.settings.entropy.token_urlsafe(32)
         self._access_tokens.put(access_token, AccessToken(record.subject, record.scope, now + ACCESS_TOKEN_TTL), now)
         record.access_tokens.append(access_token)
@@ -221,7 +221,7 @@ class Provider:
         if record.nonce is not None:
             # OIDC Core 3.1.2.1: the nonce of the authorization request goes unmodified into the ID token.
             claims["nonce"] = record.nonce
-        user = self.user(record.subject)
+        user = await self.user(record.subject)
         if user is not None:
             claims.update(_profile_claims(user, frozenset(record.scope.split())))
         id_token, _ = self.runtime.authority("synapse").mint(record.subject, ID_TOKEN_TTL, **claims)

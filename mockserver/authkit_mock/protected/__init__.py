@@ -41,7 +41,7 @@ async def protected_resource(request: web.Request) -> web.StreamResponse:
     # The body is read (and dropped) so that a client sees its whole request was received before the answer.
     received = len(await request.read())
     try:
-        principal = check(request)
+        principal = await check(request)
     except CredentialRejectedError as rejected:
         challenge = _CHALLENGES.get(slug, f'Bearer realm="{slug}"')
         return _problem(401, "invalid_credential", str(rejected), {"WWW-Authenticate": challenge})

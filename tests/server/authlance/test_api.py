@@ -139,8 +139,8 @@ def test_a_session_expires_when_the_admin_api_moves_the_clock_past_its_lifetime(
 
 
 def test_an_ended_session_is_answered_401(server: RunningServer, authlance: httpx.Client) -> None:
-    def end() -> None:
-        session = server.runtime.store.session("authlance", SEEDED_SESSION)
+    async def end() -> None:
+        session = await server.runtime.store.session("authlance", SEEDED_SESSION)
         assert session is not None
         session.active = False
 

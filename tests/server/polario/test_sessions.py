@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import functools
 import json
 from collections.abc import Iterator
 
@@ -104,7 +105,7 @@ def test_another_apis_opaque_token_is_not_a_refresh_token(server: RunningServer,
     now = server.sync(lambda: server.runtime.clock_now)
     for api, kind in (("svix", "refresh_token"), ("polario", "app_token")):
         token = Token(api=api, kind=kind, token=f"{api}-{kind}", created_at=now, session_id=session_id)
-        server.sync(lambda token=token: server.runtime.store.add_token(token))  # type: ignore[misc]
+        server.sync(functools.partial(server.runtime.store.add_token, token))
         assert polario.refresh(token.token).status_code == 416
     # The server records the JWTs it issues (for the admin API): a JWT is no refresh token either.
     assert polario.refresh(login.jwt).status_code == 416
@@ -194,8 +195,12 @@ def test_a_jwt_signed_by_another_apis_authority_is_a_401(server: RunningServer, 
     lifetime = server.settings.polario_token_ttl
     for name in ("pacerpro", "authlance"):
         foreign, _ = server.sync(
-            lambda name=name: server.runtime.authority(name).mint(  # type: ignore[misc]
-                subject=DEMO_EMAIL, lifetime=lifetime, sid=claims["sid"], did=claims["did"]
+            functools.partial(
+                server.runtime.authority(name).mint,
+                subject=DEMO_EMAIL,
+                lifetime=lifetime,
+                sid=claims["sid"],
+                did=claims["did"],
             )
         )
         assert polario.logout(foreign).status_code == 401

@@ -11,6 +11,7 @@ from collections.abc import Callable
 import httpx
 
 from authkit_mock.core.settings import RateLimit
+from authkit_mock.testing import RunningServer
 from tests.server.svix.client import (
     APP_ID,
     OPERATIONS,
@@ -132,11 +133,13 @@ def test_every_documented_status_of_every_operation_is_produced_and_matches_the_
         # server sends it only as an injected fault.
         server.sync(functools.partial(server.runtime.faults.add, "svix", "get_stream_poller_token", 409, 0, 1))
         client.get_poller_token()
+        # 404 on logout (the token's application is gone): forgetting an application forgets its tokens too, so
+        # the reference server sends it only as an injected fault.
         orphan = client.new_app_token()
-        server.sync(lambda: server.runtime.store.applications.pop(APP_ID))
+        server.sync(functools.partial(server.runtime.faults.add, "svix", "logout", 404, 0, 1))
         client.logout(orphan)
         orphan_stream = client.new_stream_token()
-        server.sync(lambda: server.runtime.store.streams.pop(STREAM_ID))
+        server.sync(lambda: _remove_stream(server, STREAM_ID))
         client.stream_logout(orphan_stream)
     with svix_server(rate_limit=RateLimit(1, 60)) as limited, SvixClient(limited, seen) as client:
         # 429: one request allowed per token, then every operation is over the limit.
@@ -155,3 +158,9 @@ def test_every_documented_status_of_every_operation_is_produced_and_matches_the_
         client.stream_expire_all(token=stream_token)  # 403, and the stream token's one request
         client.stream_logout(stream_token)
     assert seen == DOCUMENTED, {"missing": DOCUMENTED - seen, "undocumented": seen - DOCUMENTED}
+
+
+async def _remove_stream(server: RunningServer, stream_id: str) -> None:
+    stream = await server.runtime.store.stream(stream_id, server.runtime.clock_now)
+    assert stream is not None
+    await server.runtime.store.remove_stream(stream)

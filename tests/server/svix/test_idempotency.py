@@ -44,7 +44,7 @@ def client(svix: RunningServer) -> Iterator[SvixClient]:
 
 
 def app_token_count(server: RunningServer) -> int:
-    return server.sync(lambda: sum(t.kind == "app_token" for t in server.runtime.store.tokens_of("svix")))
+    return sum(t.kind == "app_token" for t in server.sync(lambda: server.runtime.store.tokens_of("svix")))
 
 
 # Replay

@@ -7,7 +7,7 @@ keyed by their id, and belong to a user by subject (the identity id, as Kratos s
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from aiohttp import web
 
@@ -19,7 +19,7 @@ from authkit_mock.core.public_urls import is_https
 from authkit_mock.core.routing import add_operation, runtime_of
 from authkit_mock.core.runtime import Runtime
 from authkit_mock.core.seed import Seed
-from authkit_mock.core.store import Session, Store, Token, User
+from authkit_mock.core.store import MemoryStore, Session, Store, Token, User
 from authkit_mock.core.tokens import InvalidTokenError
 from authkit_mock.models.authlance import (
     ControllersAuthAuthRequest,
@@ -43,24 +43,26 @@ def random_uuid(entropy: Entropy) -> str:
     return str(uuid.UUID(bytes=entropy.token_bytes(16), version=4))
 
 
-def find_user(store: Store, reference: str) -> User | None:
+async def find_user(store: Store, reference: str) -> User | None:
     """The authlance user named by subject, or else by e-mail address (compared case-insensitively)."""
-    found = store.user(API, reference)
-    if found is not None:
-        return found
+    found = await store.user(API, reference)
+    return found if found is not None else _by_email(await store.users_of(API), reference)
+
+
+def _by_email(users: Iterable[User], reference: str) -> User | None:
     wanted = reference.lower()
-    return next((user for user in store.users_of(API) if user.email and user.email.lower() == wanted), None)
+    return next((user for user in users if user.api == API and user.email and user.email.lower() == wanted), None)
 
 
-def _seeder(runtime: Runtime) -> Callable[[Store, Seed], None]:
-    def seed_authlance(store: Store, seed: Seed) -> None:
+def _seeder(runtime: Runtime) -> Callable[[MemoryStore, Seed], None]:
+    def seed_authlance(store: MemoryStore, seed: Seed) -> None:
         now = runtime.clock_now
         for person in seed.authlance.users:
             store.add_user(
                 User(api=API, id=person.subject, email=person.email, name=person.name, subject=person.subject)
             )
         for session in seed.authlance.sessions:
-            owner = find_user(store, session.user)
+            owner = store.users.get((API, session.user)) or _by_email(store.users.values(), session.user)
             store.add_session(
                 Session(
                     api=API,
@@ -105,7 +107,7 @@ async def exchange_session_for_token(request: web.Request) -> web.Response:
         body = await parse_body(request, ControllersAuthAuthRequest)
     except RequestValidationError as error:
         raise ApiError(400, f"invalid request payload ({error.detail})") from None
-    session = runtime.store.session(API, body.session)
+    session = await runtime.store.session(API, body.session)
     if session is None or not session.active:
         raise ApiError(401, "invalid session")
     now = runtime.clock_now
@@ -132,7 +134,7 @@ async def logout(request: web.Request) -> web.Response:
 def credential_check(runtime: Runtime) -> CredentialCheck:
     """How Authlance's protected API checks a request: its JWT, as a bearer token or the ``loopToken`` cookie."""
 
-    def check(request: web.Request) -> Principal:
+    async def check(request: web.Request) -> Principal:
         token = bearer_token(request) or request.cookies.get(COOKIE)
         if not token:
             raise CredentialRejectedError("no bearer token and no loopToken cookie")

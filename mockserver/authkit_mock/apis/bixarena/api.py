@@ -31,7 +31,7 @@ from authkit_mock.core.routing import add_operation, runtime_of
 from authkit_mock.core.runtime import Runtime
 from authkit_mock.core.seed import Seed
 from authkit_mock.core.settings import IDP_PATH
-from authkit_mock.core.store import Session, Store, User
+from authkit_mock.core.store import MemoryStore, Session, User
 from authkit_mock.core.tokens import InvalidTokenError
 from authkit_mock.models.bixarena import InternalTokenResponse, JwksResponse, OidcCallbackResponse
 
@@ -68,7 +68,7 @@ def setup(app: web.Application, runtime: Runtime) -> None:
     runtime.reset_hooks.append(state.clear)
     runtime.seeders.append(seed_users)
 
-    def check(request: web.Request) -> Principal:
+    async def check(request: web.Request) -> Principal:
         # As BixArena's resource servers do: the internal JWT verifies against the JWKS key, by the server clock.
         token = bearer_token(request)
         if token is None:
@@ -93,7 +93,7 @@ def setup(app: web.Application, runtime: Runtime) -> None:
     add_operation(app, runtime, API, "GET", "/.well-known/jwks.json", get_jwks, "get_jwks")
 
 
-def seed_users(store: Store, seed: Seed) -> None:
+def seed_users(store: MemoryStore, seed: Seed) -> None:
     """The fake Synapse's seeded people (their id is the Synapse user id, the ID token's ``sub``)."""
     for person in seed.bixarena.users:
         store.add_user(User(api=API, id=person.subject, subject=person.subject, name=person.name, email=person.email))
@@ -163,7 +163,7 @@ async def complete_oidc_login(request: web.Request) -> web.Response:
         raise ApiError(401, error.detail, headers=clear_state) from None
     # The new session replaces the browser's previous one, if any (no session outlives its cookie).
     previous_id = request.cookies.get(SESSION_COOKIE)
-    previous = runtime.store.session(API, previous_id) if previous_id else None
+    previous = await runtime.store.session(API, previous_id) if previous_id else None
     if previous is not None:
         previous.active = False
     session = runtime.store.add_session(
@@ -191,7 +191,7 @@ async def logout(request: web.Request) -> web.Response:
     """``POST /auth/logout``: end the session if there is one; always 204 with the cookie cleared."""
     runtime = runtime_of(request)
     session_id = request.cookies.get(SESSION_COOKIE)
-    session = runtime.store.session(API, session_id) if session_id else None
+    session = await runtime.store.session(API, session_id) if session_id else None
     if session is not None:
         session.active = False
     return web.Response(status=204, headers={"Set-Cookie": _cookie(request, SESSION_COOKIE, "", max_age=0), **NO_CACHE})
@@ -202,7 +202,7 @@ async def mint_internal_token(request: web.Request) -> web.Response:
     ``InternalJwtService.mint``)."""
     runtime = runtime_of(request)
     session_id = request.cookies.get(SESSION_COOKIE)
-    session = runtime.store.session(API, session_id) if session_id else None
+    session = await runtime.store.session(API, session_id) if session_id else None
     if session is None or not session.live(runtime.clock_now):
         raise ApiError(401, "No authenticated session.")
     lifetime = runtime.settings.bixarena_token_ttl

@@ -20,7 +20,7 @@ from authkit_mock.core.routing import add_operation, runtime_of
 from authkit_mock.core.runtime import Runtime
 from authkit_mock.core.seed import Seed
 from authkit_mock.core.settings import Settings
-from authkit_mock.core.store import Store, Token
+from authkit_mock.core.store import MemoryStore, Token
 from authkit_mock.core.store import User as StoredUser
 from authkit_mock.core.tokens import InvalidTokenError
 from authkit_mock.models.pacerpro import Empty, Session, User
@@ -56,8 +56,8 @@ def new_user(settings: Settings, email: str, password: str, name: str | None = N
     )
 
 
-def _seeder(settings: Settings) -> Callable[[Store, Seed], None]:
-    def seed_pacerpro(store: Store, seed: Seed) -> None:
+def _seeder(settings: Settings) -> Callable[[MemoryStore, Seed], None]:
+    def seed_pacerpro(store: MemoryStore, seed: Seed) -> None:
         for user in seed.pacerpro.users:
             store.add_user(new_user(settings, user.email, user.password, user.name))
 
@@ -70,7 +70,7 @@ def _unauthorized(message: str, error_code: str | None = "invalid_token") -> Api
     return ApiError(401, message, headers={"WWW-Authenticate": challenge})
 
 
-def _authenticate(request: web.Request, runtime: Runtime) -> tuple[StoredUser, dict[str, object]]:
+async def _authenticate(request: web.Request, runtime: Runtime) -> tuple[StoredUser, dict[str, object]]:
     """The user of the live bearer token of ``request`` and its claims; a 401 for anything else."""
     scheme, _, token = request.headers.get("Authorization", "").partition(" ")
     # RFC 6750 section 2.1: the "Bearer" scheme (case-insensitive) and a b64token. Another scheme, or none, counts
@@ -81,7 +81,7 @@ def _authenticate(request: web.Request, runtime: Runtime) -> tuple[StoredUser, d
         claims = runtime.authority(API).verify(token.strip())
     except InvalidTokenError as error:
         raise _unauthorized(EXPIRED_TOKEN if error.reason == "expired" else INVALID_TOKEN) from None
-    user = runtime.store.user(API, str(claims["sub"]))
+    user = await runtime.store.user(API, str(claims["sub"]))
     if user is None or not carries_current_jti(user, claims):
         raise _unauthorized(REVOKED_TOKEN)
     return user, claims
@@ -120,7 +120,7 @@ async def create_session(request: web.Request) -> web.Response:
     except RequestValidationError as error:
         raise ApiError(400, f"{MALFORMED_BODY} ({error.detail}).") from None
     password = credentials.password.get_secret_value()
-    user = runtime.store.user(API, user_key(credentials.email))
+    user = await runtime.store.user(API, user_key(credentials.email))
     if user is None or user.password is None:
         # Do the same hashing work as for a known user, so the answer time does not tell which e-mails exist.
         request.config_dict[DECOY_HASH].matches(password)
@@ -133,7 +133,7 @@ async def create_session(request: web.Request) -> web.Response:
 async def refresh_session(request: web.Request) -> web.Response:
     """GET /session: a live token → a new JWT with a later expiry (the old one stays valid until it expires)."""
     runtime = runtime_of(request)
-    user, claims = _authenticate(request, runtime)
+    user, claims = await _authenticate(request, runtime)
     exp = claims["exp"]
     return _issue(runtime, user, exp if isinstance(exp, int) else None)
 
@@ -141,10 +141,10 @@ async def refresh_session(request: web.Request) -> web.Response:
 async def revoke_all_sessions(request: web.Request) -> web.Response:
     """DELETE /session: spin a new JTI, so every token of the user issued so far (this one included) stops working."""
     runtime = runtime_of(request)
-    user, _ = _authenticate(request, runtime)
+    user, _ = await _authenticate(request, runtime)
     user.jti = runtime.settings.entropy.token_urlsafe(16)
     now = runtime.clock_now
-    for token in runtime.store.tokens_owned(API, subject=user.id):
+    for token in await runtime.store.tokens_owned(API, subject=user.id):
         if token.kind == "jwt" and token.live(now):
             token.revoked = True
     return web.Response(text=Empty().model_dump_json(), content_type="application/json")
@@ -153,9 +153,9 @@ async def revoke_all_sessions(request: web.Request) -> web.Response:
 def credential_check(runtime: Runtime) -> CredentialCheck:
     """How PacerPro's protected API checks a request: exactly as ``GET /session`` does (signature, expiry, JTI)."""
 
-    def check(request: web.Request) -> Principal:
+    async def check(request: web.Request) -> Principal:
         try:
-            user, claims = _authenticate(request, runtime)
+            user, claims = await _authenticate(request, runtime)
         except ApiError as error:
             raise CredentialRejectedError(error.detail) from None
         exp = claims["exp"]

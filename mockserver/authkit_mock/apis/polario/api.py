@@ -31,7 +31,7 @@ from authkit_mock.core.routing import add_operation, runtime_of
 from authkit_mock.core.runtime import Runtime
 from authkit_mock.core.seed import Seed
 from authkit_mock.core.settings import Settings
-from authkit_mock.core.store import Store, User
+from authkit_mock.core.store import MemoryStore, User
 from authkit_mock.models.polario import (
     AuthAuthenticationRequest,
     AuthAuthenticationResponse,
@@ -66,10 +66,10 @@ def setup(app: web.Application, runtime: Runtime) -> None:
     state = PolarioState(runtime)
     app[POLARIO] = state
 
-    def check(request: web.Request) -> Principal:
+    async def check(request: web.Request) -> Principal:
         # As logout checks its Session header: the JWT verifies and its session has not ended.
         try:
-            session = state.sessions.authenticate(request.headers.get(SESSION_HEADER))
+            session = await state.sessions.authenticate(request.headers.get(SESSION_HEADER))
         except InvalidSessionError as error:
             raise CredentialRejectedError(f"invalid session: {error}") from None
         return Principal(session.user, "session", None, session.id)
@@ -95,7 +95,7 @@ def new_user(settings: Settings, email: str, password: str, name: str | None = N
     return User(api=API, id=user_id(email), email=email, name=name, scram=credentials)
 
 
-def seed_users(runtime: Runtime, store: Store, seed: Seed) -> None:
+def seed_users(runtime: Runtime, store: MemoryStore, seed: Seed) -> None:
     """The seeded polario users."""
     for person in seed.polario.users:
         store.add_user(new_user(runtime.settings, person.email, person.password, person.name))
@@ -110,7 +110,7 @@ async def scram_first_message(request: web.Request) -> web.Response:
     if platform is not None and len(platform) > MAX_PLATFORM:
         raise ApiError(400, f"the {PLATFORM_HEADER} header has at most {MAX_PLATFORM} characters")
     runtime = runtime_of(request)
-    user = runtime.store.user(API, user_id(body.email))
+    user = await runtime.store.user(API, user_id(body.email))
     challenge = request.app[POLARIO].challenges.issue(
         email=body.email,
         client_nonce=body.nonce,
@@ -141,7 +141,7 @@ async def scram_final_message(request: web.Request) -> web.Response:
         raise ApiError(401, "authentication failed") from None
     except ChallengeRejectedError:
         raise ApiError(401, "challenge expired or unknown") from None
-    issued = state.sessions.start(verified.email)
+    issued = await state.sessions.start(verified.email)
     answer = AuthLoginResponse(
         signature=b64(verified.signature),
         refreshToken=issued.refresh_token,
@@ -156,10 +156,10 @@ async def logout(request: web.Request) -> web.Response:
     """``GET /auth/logout``: end the session of the ``Session`` JWT (every JWT and refresh token of it)."""
     sessions = request.app[POLARIO].sessions
     try:
-        session = sessions.authenticate(request.headers.get(SESSION_HEADER))
+        session = await sessions.authenticate(request.headers.get(SESSION_HEADER))
     except InvalidSessionError:
         raise ApiError(401, "invalid session") from None
-    sessions.revoke(session)
+    await sessions.revoke(session)
     return _json(ModelSwagStatusOk(status="ok"))
 
 
@@ -167,7 +167,7 @@ async def refresh_session(request: web.Request) -> web.Response:
     """``POST /auth/session``: exchange a refresh token for a new JWT and the next refresh token (rotation)."""
     body = await _parse(request, AuthRefreshRequest)
     try:
-        issued = request.app[POLARIO].sessions.refresh(body.refreshToken)
+        issued = await request.app[POLARIO].sessions.refresh(body.refreshToken)
     except InvalidRefreshTokenError as error:
         # 416 for an invalid refresh token is upstream's choice, kept as is.
         raise ApiError(416, str(error)) from None

@@ -55,36 +55,40 @@ class PolarioSessions:
     def _store(self) -> Store:
         return self._runtime.store
 
-    def start(self, email: str) -> Issued:
+    async def start(self, email: str) -> Issued:
         """A new session for ``email`` on a new device: its first JWT and refresh token."""
         session = Session(
             api=API, id=self._runtime.settings.entropy.token_hex(12), user=email, created_at=self._runtime.clock_now
         )
         return self._issue(self._store.add_session(session, issued=True))
 
-    def refresh(self, presented: str) -> Issued:
+    async def refresh(self, presented: str) -> Issued:
         """Rotate: the presented refresh token is used up, a new one and a new JWT are issued.
 
         Raises :class:`InvalidRefreshTokenError` for an unknown, expired or revoked token, or one whose session has
         ended; a token that was already used revokes its whole session first (reuse detection).
         """
         now = self._runtime.clock_now
-        record = self._store.token(presented)
+        record = await self._store.token(presented)
         if record is None or record.api != API or record.kind != REFRESH_TOKEN or record.session_id is None:
             raise InvalidRefreshTokenError
-        session = self._store.session(API, record.session_id)
-        if record.used:
-            # A used token came back: either the client or an attacker holds a copy, and the server cannot tell
-            # which; end the session so neither can go on (RFC 9700 section 4.14.2).
-            if session is not None:
-                self.revoke(session)
-            raise InvalidRefreshTokenError(reused=True)
-        if not record.live(now) or session is None or not session.live(now):
-            raise InvalidRefreshTokenError
-        record.used = True
-        return self._issue(session)
+        session = await self._store.session(API, record.session_id)
+        if not record.used:
+            if record.revoked or (record.expires_at is not None and now >= record.expires_at):
+                raise InvalidRefreshTokenError
+            if session is None or not session.live(now):
+                raise InvalidRefreshTokenError
+            # Used up atomically: of two requests presenting it at once (to two replicas), one gets the rotation
+            # and the other is a reuse.
+            if await self._store.claim(record):
+                return self._issue(session)
+        # A used token came back: either the client or an attacker holds a copy, and the server cannot tell
+        # which; end the session so neither can go on (RFC 9700 section 4.14.2).
+        if session is not None:
+            await self.revoke(session)
+        raise InvalidRefreshTokenError(reused=True)
 
-    def authenticate(self, jwt: str | None) -> Session:
+    async def authenticate(self, jwt: str | None) -> Session:
         """The live session a ``Session`` JWT belongs to; :class:`InvalidSessionError` otherwise.
 
         The token must verify with polario's authority (signature, algorithm, key id, issuer, audience and
@@ -97,17 +101,17 @@ class PolarioSessions:
         except InvalidTokenError as error:
             raise InvalidSessionError(error.reason) from None
         session_id = claims.get("sid")
-        session = self._store.session(API, session_id) if isinstance(session_id, str) else None
+        session = await self._store.session(API, session_id) if isinstance(session_id, str) else None
         if session is None or not session.live(self._runtime.clock_now):
             raise InvalidSessionError("the session has ended")
         if claims["sub"] != session.user:
             raise InvalidSessionError("the token's subject is not the session's user")
         return session
 
-    def revoke(self, session: Session) -> None:
+    async def revoke(self, session: Session) -> None:
         """End ``session``: its JWTs stop being accepted and every refresh token of it is revoked."""
         session.active = False
-        for token in self._store.tokens_owned(API, session=session.id):
+        for token in await self._store.tokens_owned(API, session=session.id):
             token.revoked = True
 
     def _issue(self, session: Session) -> Issued:

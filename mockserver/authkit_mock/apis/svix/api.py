@@ -100,10 +100,10 @@ def setup(app: web.Application, runtime: Runtime) -> None:
     runtime.seeders.append(lambda store, seed: seed_keys_and_applications(store, seed, runtime.clock_now))
     runtime.seeders.append(lambda store, seed: streams.seed_streams(store, seed, runtime.clock_now, settings))
 
-    def check(request: web.Request) -> Principal:
+    async def check(request: web.Request) -> Principal:
         # As every svix operation authenticates: a live org key or app token (not expired, not logged out).
         try:
-            token = authenticate(runtime.store, request.headers.get("Authorization"), runtime.clock_now)
+            token = await authenticate(runtime.store, request.headers.get("Authorization"), runtime.clock_now)
         except ApiError as error:
             raise CredentialRejectedError(error.detail) from None
         return Principal(token.app_id or "organisation", token.kind, token.expires_at)
@@ -131,7 +131,7 @@ def operation(handler: Operation) -> Handler:
     async def guarded(request: web.Request) -> web.StreamResponse:
         runtime = runtime_of(request)
         state = request.app[SVIX_STATE]
-        token = authenticate(runtime.store, request.headers.get("Authorization"), runtime.clock_now)
+        token = await authenticate(runtime.store, request.headers.get("Authorization"), runtime.clock_now)
         state.limiter.check(token.token)
         key = request.headers.get(HEADER)
         if key is None:
@@ -154,9 +154,9 @@ async def expire_all(request: web.Request, token: Token) -> web.StreamResponse:
     """POST /api/v1/auth/app/{app_id}/expire-all/: the application's tokens (of some sessions) expire → 204."""
     require_org_key(token)
     body, errors = await path_and_body(request, ApplicationTokenExpireIn, ("app_id",))
-    app = application(request, errors)
+    app = await application(request, errors)
     runtime = runtime_of(request)
-    expire_app_tokens(runtime.store, app, runtime.clock_now, body.expiry, session_ids(body.sessionIds))
+    await expire_app_tokens(runtime.store, app, runtime.clock_now, body.expiry, session_ids(body.sessionIds))
     return web.Response(status=204)
 
 
@@ -165,7 +165,7 @@ async def dashboard_access(request: web.Request, token: Token) -> web.StreamResp
     require_org_key(token)
     # For the journal; the operation takes no body, so whatever came is ignored.
     await read_body(request, malformed_status=422)
-    app = application(request, path_errors(request, ("app_id",)))
+    app = await application(request, path_errors(request, ("app_id",)))
     runtime = runtime_of(request)
     ttl, entropy = runtime.settings.svix_app_token_ttl, runtime.settings.entropy
     issued = issue_app_token(runtime.store, app, runtime.clock_now, ttl, entropy)
@@ -177,7 +177,7 @@ async def app_portal_access(request: web.Request, token: Token) -> web.StreamRes
     require_org_key(token)
     body, errors = await path_and_body(request, AppPortalAccessIn, ("app_id",))
     runtime = runtime_of(request)
-    app = application(request, errors, create=body.application)
+    app = await application(request, errors, create=body.application)
     # readOnly: deprecated upstream, but carried into the token; read past the attribute, which warns on every access.
     grants = app_grants(body.featureFlags, body.capabilities, body.__dict__["readOnly"])
     issued = issue_app_token(
@@ -195,7 +195,7 @@ async def app_portal_access(request: web.Request, token: Token) -> web.StreamRes
 async def logout(request: web.Request, token: Token) -> web.StreamResponse:
     """POST /api/v1/auth/logout/: the application token stops working → 204 (any other token → 403)."""
     await read_body(request, malformed_status=422)  # for the journal; the operation takes no body
-    log_out(runtime_of(request).store, token)
+    await log_out(runtime_of(request).store, token)
     return web.Response(status=204)
 
 
@@ -207,7 +207,7 @@ async def stream_portal_access(request: web.Request, token: Token) -> web.Stream
     require_org_key(token)
     body, errors = await path_and_body(request, StreamPortalAccessIn, ("stream_id",))
     runtime = runtime_of(request)
-    found = stream(request, errors)
+    found = await stream(request, errors)
     issued = streams.issue_stream_token(
         runtime.store,
         found,
@@ -225,7 +225,7 @@ async def stream_logout(request: web.Request, token: Token) -> web.StreamRespons
     """POST /api/v1/auth/stream-logout: the stream token stops working → 204 (any other token → 403)."""
     await read_body(request, malformed_status=422)  # for the journal; the operation takes no body
     runtime = runtime_of(request)
-    streams.stream_log_out(runtime.store, token, runtime.clock_now)
+    await streams.stream_log_out(runtime.store, token, runtime.clock_now)
     return web.Response(status=204)
 
 
@@ -234,8 +234,9 @@ async def stream_expire_all(request: web.Request, token: Token) -> web.StreamRes
     require_org_key(token)
     body, errors = await path_and_body(request, StreamTokenExpireIn, ("stream_id",))
     runtime = runtime_of(request)
-    found = stream(request, errors)
-    streams.expire_stream_tokens(runtime.store, found, runtime.clock_now, body.expiry, session_ids(body.sessionIds))
+    found = await stream(request, errors)
+    expiry, sessions = body.expiry, session_ids(body.sessionIds)
+    await streams.expire_stream_tokens(runtime.store, found, runtime.clock_now, expiry, sessions)
     return web.Response(status=204)
 
 
@@ -244,8 +245,8 @@ async def rotate_poller_token(request: web.Request, token: Token) -> web.StreamR
     require_org_key_or_stream_token(token)
     body, errors = await path_and_body(request, RotatePollerTokenIn, ("stream_id", "sink_id"))
     runtime = runtime_of(request)
-    found = sink(request, token, errors)
-    issued = streams.rotate_poller_token(
+    found = await sink(request, token, errors)
+    issued = await streams.rotate_poller_token(
         runtime.store,
         found,
         runtime.clock_now,
@@ -261,8 +262,8 @@ async def get_poller_token(request: web.Request, token: Token) -> web.StreamResp
     """GET .../sink/{sink_id}/poller/token: the sink's current poller token → 200 (404 when it has expired)."""
     require_org_key_or_stream_token(token)
     runtime = runtime_of(request)
-    found = sink(request, token, path_errors(request, ("stream_id", "sink_id")))
-    current = streams.current_poller_token(runtime.store, found, runtime.clock_now)
+    found = await sink(request, token, path_errors(request, ("stream_id", "sink_id")))
+    current = await streams.current_poller_token(runtime.store, found, runtime.clock_now)
     if current is None:
         raise not_found()
     return json_answer(streams.api_token_out(current))
@@ -304,14 +305,16 @@ def session_ids(value: object) -> list[str]:
     return [item.root for item in getattr(value, "root", None) or ()]
 
 
-def application(request: web.Request, errors: list[FieldError], create: ApplicationIn | None = None) -> Application:
+async def application(
+    request: web.Request, errors: list[FieldError], create: ApplicationIn | None = None
+) -> Application:
     """The application named by ``app_id`` (its id or uid): 422 for ``errors`` or a bad ``app_id``, else 404 (or,
     with ``create``, an ``ApplicationIn``, a new application whose uid is the path's ``app_id``)."""
     if errors:
         raise RequestValidationError(422, errors)
     runtime = runtime_of(request)
     app_id = request.match_info["app_id"]
-    found = runtime.store.application(app_id)
+    found = await runtime.store.application(app_id)
     if found is not None:
         return found
     if create is None:
@@ -326,25 +329,25 @@ def application(request: web.Request, errors: list[FieldError], create: Applicat
     return runtime.store.add_application(new, issued=True)
 
 
-def stream(request: web.Request, errors: list[FieldError]) -> Stream:
+async def stream(request: web.Request, errors: list[FieldError]) -> Stream:
     """The live stream named by ``stream_id`` (its id or uid): 422 for ``errors``, else 404."""
     if errors:
         raise RequestValidationError(422, errors)
     runtime = runtime_of(request)
-    found = runtime.store.stream(request.match_info["stream_id"], runtime.clock_now)
+    found = await runtime.store.stream(request.match_info["stream_id"], runtime.clock_now)
     if found is None:
         raise not_found()
     return found
 
 
-def sink(request: web.Request, token: Token, errors: list[FieldError]) -> Sink:
+async def sink(request: web.Request, token: Token, errors: list[FieldError]) -> Sink:
     """The sink named by the path, when ``token`` may manage its poller tokens: 422, 403 or 404 otherwise."""
     if errors:
         raise RequestValidationError(422, errors)
     runtime = runtime_of(request)
-    found = runtime.store.stream(request.match_info["stream_id"], runtime.clock_now)
+    found = await runtime.store.stream(request.match_info["stream_id"], runtime.clock_now)
     allowed = streams.require_stream_access(token, found)
-    result = runtime.store.sink(allowed, request.match_info["sink_id"])
+    result = await runtime.store.sink(allowed.id, request.match_info["sink_id"])
     if result is None:
         raise not_found()
     return result

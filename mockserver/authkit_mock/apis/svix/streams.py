@@ -22,34 +22,34 @@ from authkit_mock.apis.svix.tokens import API, ORG_KEY, POLLER_TOKEN, STREAM_TOK
 from authkit_mock.core.entropy import Entropy
 from authkit_mock.core.seed import Seed
 from authkit_mock.core.settings import Settings
-from authkit_mock.core.store import Sink, Store, Stream, Token
+from authkit_mock.core.store import MemoryStore, Sink, Store, Stream, Token
 
 STREAM_TOKEN_PREFIX = "strmsk_"
 POLLER_TOKEN_PREFIX = "pollsk_"
 
 
-def seed_streams(store: Store, seed: Seed, now: float, settings: Settings) -> None:
+def seed_streams(store: MemoryStore, seed: Seed, now: float, settings: Settings) -> None:
     """Add the seeded streams, their sinks and each sink's first poller token to ``store``."""
     for stream in seed.svix.streams:
-        store.streams[stream.id] = Stream(id=stream.id, name=stream.name, created_at=now, uid=stream.uid)
+        store.add_stream(Stream(id=stream.id, name=stream.name, created_at=now, uid=stream.uid))
         for sink in stream.sinks:
             added = add_sink(store, stream.id, sink.id, sink.name, sink.uid, now)
-            rotate_poller_token(store, added, now, settings, settings.entropy, value=sink.poller_token, issued=False)
+            first = poller_token(added, now, settings, settings.entropy, value=sink.poller_token)
+            store.add_token(first)
+            added.current_token = first.token
 
 
 def add_sink(store: Store, stream_id: str, sink_id: str, name: str, uid: str | None, now: float) -> Sink:
     """A new sink of the stream ``stream_id`` (without a poller token yet)."""
-    sink = Sink(stream_id=stream_id, id=sink_id, name=name, created_at=now, uid=uid)
-    store.sinks[(stream_id, sink_id)] = sink
-    return sink
+    return store.add_sink(Sink(stream_id=stream_id, id=sink_id, name=name, created_at=now, uid=uid))
 
 
-def prune_streams(store: Store, now: float) -> None:
+async def prune_streams(store: Store, now: float) -> None:
     """Drop the streams whose time is up, with their sinks and those sinks' poller tokens."""
-    for stream in [s for s in store.streams.values() if not s.live(now)]:
-        for token in store.tokens_owned(API, stream=stream.id):
+    for stream in [s for s in await store.streams_of() if not s.live(now)]:
+        for token in await store.tokens_owned(API, stream=stream.id):
             store.remove_token(token.token)
-        store.remove_stream(stream)
+        await store.remove_stream(stream)
 
 
 def issue_stream_token(
@@ -76,47 +76,35 @@ def issue_stream_token(
     return store.add_token(token, issued=True)
 
 
-def expire_stream_tokens(store: Store, stream: Stream, now: float, expiry: int | None, session_ids: list[str]) -> int:
+async def expire_stream_tokens(
+    store: Store, stream: Stream, now: float, expiry: int | None, session_ids: list[str]
+) -> int:
     """stream-expire-all: the live stream tokens of ``stream`` (of ``session_ids`` only, when given) expire."""
-    tokens = [t for t in store.tokens_owned(API, stream=stream.id) if t.kind == STREAM_TOKEN]
+    tokens = [t for t in await store.tokens_owned(API, stream=stream.id) if t.kind == STREAM_TOKEN]
     return expire_tokens(tokens, now, expiry, session_ids)
 
 
-def stream_log_out(store: Store, token: Token, now: float) -> None:
+async def stream_log_out(store: Store, token: Token, now: float) -> None:
     """stream-logout: end a stream token at once; 403 for any other token ("Trying to log out other tokens will
     fail"), 404 when the token's stream no longer exists (there is nothing left to log out of)."""
     if token.kind != STREAM_TOKEN:
         raise forbidden("Only stream tokens can be logged out.")
-    if token.stream_id is None or store.stream(token.stream_id, now) is None:
+    if token.stream_id is None or await store.stream(token.stream_id, now) is None:
         raise not_found()
     token.revoked = True
 
 
-def current_poller_token(store: Store, sink: Sink, now: float) -> Token | None:
+async def current_poller_token(store: Store, sink: Sink, now: float) -> Token | None:
     """The sink's current poller token: the last one issued, while it lives."""
-    token = store.token(sink.current_token) if sink.current_token is not None else None
+    token = await store.token(sink.current_token) if sink.current_token is not None else None
     return token if token is not None and token.live(now) else None
 
 
-def rotate_poller_token(
-    store: Store,
-    sink: Sink,
-    now: float,
-    settings: Settings,
-    entropy: Entropy,
-    expiry: int | None = None,
-    old_token_expiry: int = 300,
-    value: str | None = None,
-    issued: bool = True,
+def poller_token(
+    sink: Sink, now: float, settings: Settings, entropy: Entropy, expiry: int | None = None, value: str | None = None
 ) -> Token:
-    """Issue the sink's next poller token; the previous one works ``old_token_expiry`` seconds more (0: none).
-
-    ``issued``: made by a request, so it counts against the store's bound (seeded and admin-made tokens do not).
-    """
-    previous = current_poller_token(store, sink, now)
-    if previous is not None:
-        retire(previous, now, old_token_expiry)
-    token = Token(
+    """A new poller token of ``sink`` (not yet stored)."""
+    return Token(
         api=API,
         kind=POLLER_TOKEN,
         token=value or POLLER_TOKEN_PREFIX + entropy.token_urlsafe(24),
@@ -125,9 +113,28 @@ def rotate_poller_token(
         sink_id=sink.id,
         expires_at=now + (expiry or settings.svix_poller_token_ttl),
     )
-    store.add_token(token, issued=issued)
+
+
+async def rotate_poller_token(
+    store: Store,
+    sink: Sink,
+    now: float,
+    settings: Settings,
+    entropy: Entropy,
+    expiry: int | None = None,
+    old_token_expiry: int = 300,
+    issued: bool = True,
+) -> Token:
+    """Issue the sink's next poller token; the previous one works ``old_token_expiry`` seconds more (0: none).
+
+    ``issued``: made by a request, so it counts against the store's bound (seeded and admin-made tokens do not).
+    """
+    previous = await current_poller_token(store, sink, now)
+    if previous is not None:
+        retire(previous, now, old_token_expiry)
+    token = store.add_token(poller_token(sink, now, settings, entropy, expiry), issued=issued)
     sink.current_token = token.token
-    _bound_poller_tokens(store, sink, now, settings.svix_max_poller_tokens_per_sink)
+    await _bound_poller_tokens(store, sink, now, settings.svix_max_poller_tokens_per_sink)
     return token
 
 
@@ -141,12 +148,11 @@ def retire(previous: Token, now: float, old_token_expiry: int) -> None:
     previous.expires_at = ends if previous.expires_at is None else min(previous.expires_at, ends)
 
 
-def _bound_poller_tokens(store: Store, sink: Sink, now: float, most: int) -> None:
+async def _bound_poller_tokens(store: Store, sink: Sink, now: float, most: int) -> None:
     # Dead tokens are forgotten (presented again, they are unknown: 401 as before); of the live ones, the oldest
     # beyond ``most`` end now. The current token is the newest, so it always stays.
-    mine = [
-        t for t in store.tokens_owned(API, stream=sink.stream_id) if t.kind == POLLER_TOKEN and t.sink_id == sink.id
-    ]
+    owned = await store.tokens_owned(API, stream=sink.stream_id)
+    mine = [t for t in owned if t.kind == POLLER_TOKEN and t.sink_id == sink.id]
     live = [t for t in mine if t.live(now)]
     for token in [t for t in mine if not t.live(now)] + live[: max(0, len(live) - most)]:
         store.remove_token(token.token)

@@ -18,7 +18,7 @@ from collections.abc import Collection, Iterable
 from authkit_mock.core.entropy import Entropy
 from authkit_mock.core.errors import ApiError
 from authkit_mock.core.seed import Seed
-from authkit_mock.core.store import Application, Store, Token
+from authkit_mock.core.store import Application, MemoryStore, Store, Token
 
 API = "svix"
 ORG_KEY = "org_key"
@@ -63,10 +63,10 @@ def bearer_credentials(authorization: str | None) -> str | None:
     return credentials
 
 
-def authenticate(store: Store, authorization: str | None, now: float) -> Token:
+async def authenticate(store: Store, authorization: str | None, now: float) -> Token:
     """The live svix token the request carries; 401 when it is missing, unknown, expired or logged out."""
     credentials = bearer_credentials(authorization)
-    token = store.token(credentials) if credentials is not None else None
+    token = await store.token(credentials) if credentials is not None else None
     if token is None or token.api != API or token.kind not in KINDS or not token.live(now):
         raise unauthorized()
     return token
@@ -78,7 +78,7 @@ def require_org_key(token: Token) -> None:
         raise forbidden()
 
 
-def seed_keys_and_applications(store: Store, seed: Seed, now: float) -> None:
+def seed_keys_and_applications(store: MemoryStore, seed: Seed, now: float) -> None:
     """Add the seeded organisation API keys and applications to ``store``."""
     for key in seed.svix.org_keys:
         store.add_token(Token(api=API, kind=ORG_KEY, token=key, created_at=now))
@@ -136,19 +136,19 @@ def magic_link(app_id: str, token: str, id_name: str = "appId") -> str:
     return f"{PORTAL_LOGIN_URL}#key={base64.b64encode(payload).decode('ascii')}"
 
 
-def app_tokens(store: Store, app: Application) -> Iterable[Token]:
+async def app_tokens(store: Store, app: Application) -> list[Token]:
     """Every application token ever issued for ``app`` (live or not)."""
-    return [t for t in store.tokens_owned(API, app=app.id) if t.kind == APP_TOKEN]
+    return [t for t in await store.tokens_owned(API, app=app.id) if t.kind == APP_TOKEN]
 
 
-def expire_app_tokens(
+async def expire_app_tokens(
     store: Store, app: Application, now: float, expiry: int | None, session_ids: Collection[str] = ()
 ) -> int:
     """Make every live token of ``app`` expire ``expiry`` seconds from now (0 or None: now); returns how many.
 
     With ``session_ids``, only the tokens created with one of those session ids.
     """
-    return expire_tokens(app_tokens(store, app), now, expiry, session_ids)
+    return expire_tokens(await app_tokens(store, app), now, expiry, session_ids)
 
 
 def expire_tokens(tokens: Iterable[Token], now: float, expiry: int | None, session_ids: Collection[str] = ()) -> int:
@@ -166,11 +166,11 @@ def expire_tokens(tokens: Iterable[Token], now: float, expiry: int | None, sessi
     return count
 
 
-def log_out(store: Store, token: Token) -> None:
+async def log_out(store: Store, token: Token) -> None:
     """End an application token at once; 403 for an organisation API key ("Trying to log out other tokens will
     fail"), 404 when the token's application no longer exists (there is nothing left to log out of)."""
     if token.kind != APP_TOKEN:
         raise forbidden("Only application tokens can be logged out.")
-    if token.app_id is None or token.app_id not in store.applications:
+    if token.app_id is None or await store.application(token.app_id) is None:
         raise not_found()
     token.revoked = True

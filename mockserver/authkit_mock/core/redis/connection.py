@@ -3,7 +3,11 @@ unreachable server is told to clients (a 503 in the API's error shape, see ``Sto
 
 from __future__ import annotations
 
+import functools
+import logging
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
+from typing import Any, ParamSpec, TypeVar
 from urllib.parse import urlsplit
 
 from redis.asyncio import Redis
@@ -16,6 +20,11 @@ UNREACHABLE: tuple[type[BaseException], ...] = (RedisConnectionError, RedisTimeo
 """What the client raises when the server cannot be reached or does not answer in time."""
 
 SCHEMES = ("redis", "rediss", "valkey", "valkeys", "unix")
+
+log = logging.getLogger("authkit_mock.store")
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 class StoreUnavailableError(ApiError):
@@ -83,3 +92,17 @@ class RedisConnection:
     async def close(self) -> None:
         """Close the pool's connections."""
         await self.client.aclose()
+
+
+def unavailable_as_503(function: Callable[P, Coroutine[Any, Any, R]]) -> Callable[P, Coroutine[Any, Any, R]]:
+    """``function`` with an unreachable or silent store turned into :class:`StoreUnavailableError` (a 503)."""
+
+    @functools.wraps(function)
+    async def guarded(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return await function(*args, **kwargs)
+        except UNREACHABLE as error:
+            log.warning("shared store unreachable: %s", error)
+            raise StoreUnavailableError from None
+
+    return guarded

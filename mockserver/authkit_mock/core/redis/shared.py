@@ -1,0 +1,181 @@
+"""What every process of a ``--store redis://`` deployment shares besides the records: the signing keys (so any
+process verifies any token), the clock's offset and the injected faults (so the admin API's clock and faults apply
+to all), and the seeding at first start; and the middleware that brings each request in line with them.
+
+Per request, one round trip reads the clock's offset and the faults (``MGET``); after the handler, the store's
+queued writes go in one script and, when the request moved the clock or changed the faults (an admin request, or a
+fault used up), those are written too. A store that cannot be reached makes the request a 503 in the API's own
+error shape (:class:`StoreUnavailableError`), never a traceback.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from collections.abc import Mapping
+from typing import cast
+
+from aiohttp import web
+from aiohttp.typedefs import Handler
+
+from authkit_mock.core.entropy import Entropy
+from authkit_mock.core.errors import render_error
+from authkit_mock.core.middlewares import api_of
+from authkit_mock.core.redis.connection import UNREACHABLE, RedisConnection, StoreUnavailableError
+from authkit_mock.core.redis.journal import SharedJournal
+from authkit_mock.core.redis.store import RedisStore
+from authkit_mock.core.runtime import Runtime
+from authkit_mock.core.tokens import SigningKey, TokenAuthority
+
+log = logging.getLogger("authkit_mock.store")
+
+SEEDING_SECONDS = 30
+"""How long a process waits for another one that is seeding the shared store at the same time."""
+
+
+class SharedState:
+    """The shared keys, clock offset and faults of one deployment, and the seeding of its store."""
+
+    def __init__(self, connection: RedisConnection, runtime: Runtime, store: RedisStore) -> None:
+        self.connection = connection
+        self.runtime = runtime
+        self.store = store
+        self._clock_key = connection.key("server:clock")
+        self._faults_key = connection.key("server:faults")
+        self._seen_faults = runtime.faults.snapshot()
+        self._seen_offset = 0.0
+
+    async def signing_keys(self, issuers: Mapping[str, str], entropy: Entropy | None) -> dict[str, SigningKey]:
+        """One key per issuer: the deployment's, or this process's new one when it is the first (``SET NX``)."""
+        keys: dict[str, SigningKey] = {}
+        redis = self.connection.client
+        for issuer, algorithm in issuers.items():
+            key = self.connection.key(f"server:key:{issuer}")
+            candidate = SigningKey.generate(algorithm, entropy)
+            await redis.set(key, _jwk_text(candidate), nx=True)
+            stored = cast(str, await redis.get(key))
+            found = SigningKey.from_jwk(_jwk_of(stored))
+            keys[issuer] = found if found.algorithm == algorithm else candidate
+        return keys
+
+    async def use_shared_keys(self) -> None:
+        """Sign with the deployment's keys: every process then verifies what any other issued."""
+        runtime = self.runtime
+        algorithms = {name: authority.key.algorithm for name, authority in runtime.authorities.items()}
+        keys = await self.signing_keys(algorithms, runtime.settings.entropy)
+        for name, authority in list(runtime.authorities.items()):
+            runtime.authorities[name] = TokenAuthority(
+                issuer=authority.issuer,
+                audience=authority.audience,
+                key=keys[name],
+                clock=runtime.settings.clock,
+                entropy=runtime.settings.entropy,
+            )
+
+    async def seed_once(self) -> None:
+        """Seed the shared store unless a process of this deployment did already (the first to start does; the
+        others wait for it, so none serves an empty store)."""
+        redis = self.connection.client
+        done, lock = self.connection.key("server:seeded"), self.connection.key("server:seeding")
+        if await redis.exists(done):
+            return
+        if await redis.set(lock, "1", nx=True, ex=SEEDING_SECONDS):
+            await self.runtime.reset()
+            await redis.set(done, "1")
+            return
+        for _ in range(SEEDING_SECONDS * 20):
+            if await redis.exists(done):
+                return
+            await asyncio.sleep(0.05)  # another process is seeding: a real wait, at start only
+        raise StoreUnavailableError
+
+    async def mark_seeded(self) -> None:
+        """Note that the store holds a deployment's state (after a reset, which wiped the mark with the rest)."""
+        await self.connection.client.set(self.connection.key("server:seeded"), "1")
+
+    async def before(self) -> None:
+        """Bring this process in line with the deployment: the clock's offset and the faults."""
+        offset, faults = await self.connection.client.mget(self._clock_key, self._faults_key)
+        self._seen_offset = float(offset) if offset else 0.0
+        self.runtime.settings.clock.follow(self._seen_offset)
+        snapshot = str(faults) if faults else _NO_FAULTS
+        if snapshot != self._seen_faults:
+            self.runtime.faults.restore(snapshot)
+            self._seen_faults = snapshot
+
+    async def after(self) -> None:
+        """Write the store's queued changes, and the clock and faults when this process changed them."""
+        await self.store.flush()
+        await self.commit_server_state()
+
+    async def commit_server_state(self) -> None:
+        """Write the clock's offset and the faults when this process changed them since it last read them."""
+        clock = self.runtime.settings.clock
+        faults = self.runtime.faults.snapshot()
+        async with self.connection.client.pipeline(transaction=True) as pipe:
+            if clock.offset != self._seen_offset:
+                pipe.set(self._clock_key, repr(clock.offset))
+                self._seen_offset = clock.offset
+            if faults != self._seen_faults:
+                pipe.set(self._faults_key, faults)
+                self._seen_faults = faults
+            if pipe:
+                await pipe.execute()
+
+
+_NO_FAULTS = '{"next": 1, "faults": []}'
+
+
+def _jwk_text(key: SigningKey) -> str:
+    return json.dumps(key.to_private_jwk())
+
+
+def _jwk_of(text: str) -> dict[str, object]:
+    loaded: dict[str, object] = json.loads(text)
+    return loaded
+
+
+SHARED = web.AppKey("shared_state", SharedState)
+
+
+@web.middleware
+async def shared_state_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Each request in its own unit of work, in line with the deployment before, written whole after."""
+    shared = request.config_dict[SHARED]
+    shared.store.begin()
+    try:
+        await shared.before()
+        response = await handler(request)
+        await shared.after()
+    except UNREACHABLE as error:
+        log.warning("shared store unreachable: %s", error)
+        return render_error(api_of(request), StoreUnavailableError(), request.path)
+    except StoreUnavailableError as error:
+        return render_error(api_of(request), error, request.path)
+    return response
+
+
+def attach_shared_state(root: web.Application, runtime: Runtime, connection: RedisConnection) -> None:
+    """Keep ``runtime``'s state in the shared store: records, keys, clock, faults; seeded once per deployment."""
+    limits = runtime.settings.limits
+    store = RedisStore(connection, limits)
+    runtime.store = store
+    runtime.journal = SharedJournal(connection, limits.journal_entries, limits.journal_bytes)
+    shared = SharedState(connection, runtime, store)
+    root[SHARED] = shared
+    runtime.reset_hooks.append(shared.mark_seeded)
+    runtime.commit_hooks.append(shared.commit_server_state)
+
+    async def start(_: web.Application) -> None:
+        try:
+            await shared.use_shared_keys()
+            await shared.seed_once()
+        except UNREACHABLE as error:
+            raise StoreUnavailableError from error
+
+    async def close(_: web.Application) -> None:
+        await connection.close()
+
+    root.on_startup.append(start)
+    root.on_cleanup.append(close)
