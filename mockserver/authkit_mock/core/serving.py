@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import resource
+import signal
 import socket
 from typing import Any
 
@@ -144,14 +145,22 @@ async def serve(
     **runner_options: Any,
 ) -> None:
     """Serve ``app`` on ``host:port``, or on the listening socket ``sock`` (the CLI binds before it prints the
-    banner), until cancelled (or until a signal, with ``handle_signals=True``)."""
+    banner), until cancelled (or until SIGINT or SIGTERM, with ``handle_signals=True``)."""
     backlog = runner_options.pop("backlog", 128)
+    stopped = asyncio.Event()
+    if runner_options.pop("handle_signals", False):
+        # A signal sets an event rather than raising from a callback (aiohttp's GracefulExit): one that arrives
+        # while the app starts (a shared store being seeded) then stops the server once started, instead of a
+        # cancellation that a library awaiting the store may swallow, leaving the process serving for ever.
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(signum, stopped.set)
     runner = GuardedAppRunner(app, limits, **runner_options)
     await runner.setup()
     try:
         site = web.SockSite(runner, sock) if sock is not None else web.TCPSite(runner, host, port, backlog=backlog)
         await site.start()
-        await asyncio.Event().wait()
+        await stopped.wait()
     finally:
         await runner.cleanup()
 
