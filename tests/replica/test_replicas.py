@@ -35,6 +35,20 @@ from tests.replica.flows import (
     svix_logout,
 )
 
+SHARED_KEYS_WIPED = pytest.mark.xfail(
+    strict=True,
+    reason="backend bug: the first replica's start seeds the store with runtime.reset(), which unlinks every key "
+    "under the prefix, the server:key:* signing keys it stored just before included (core/redis/shared.py, start: "
+    "use_shared_keys, then seed_once); replica A then signs with a key the others never see",
+)
+SHORT_LIVED_MAPS_LOCAL = pytest.mark.xfail(
+    strict=True,
+    reason="SCRAM challenges, pending logins and codes, idempotency records and rate-limit windows are still each "
+    "process's own in main: their move to the shared store is branch i19-eph, not merged yet",
+)
+JWT_APIS = {"pacerpro", "polario", "authlance", "bixarena"}
+"""The APIs whose credentials are JWTs signed with the shared keys (svix's are opaque records in the store)."""
+
 LOGINS: dict[str, Callable[[str], dict[str, str]]] = {
     "pacerpro": pacerpro_login,
     "polario": lambda base: polario_login(base).credential,
@@ -44,7 +58,7 @@ LOGINS: dict[str, Callable[[str], dict[str, str]]] = {
 }
 
 
-@pytest.mark.parametrize("api", LOGINS)
+@pytest.mark.parametrize("api", [pytest.param(a, marks=[SHARED_KEYS_WIPED] if a in JWT_APIS else []) for a in LOGINS])
 def test_a_credential_issued_by_a_is_accepted_by_b_and_c(replicas: Deployment, api: str) -> None:
     credential = LOGINS[api](replicas.a.url)
 
@@ -58,7 +72,7 @@ LOGOUTS: dict[str, tuple[Callable[[str], dict[str, str]], Callable[[str, dict[st
 }
 
 
-@pytest.mark.parametrize("api", LOGOUTS)
+@pytest.mark.parametrize("api", [pytest.param(a, marks=[SHARED_KEYS_WIPED] if a in JWT_APIS else []) for a in LOGOUTS])
 def test_a_logout_at_b_is_refused_at_a_and_c_at_once(replicas: Deployment, api: str) -> None:
     login, logout = LOGOUTS[api]
     credential = login(replicas.a.url)
@@ -101,6 +115,7 @@ ROUNDS = 5
 """Races per one-use thing: each round a fresh one, redeemed at B and C together."""
 
 
+@SHORT_LIVED_MAPS_LOCAL
 def test_an_authorization_code_redeemed_at_two_replicas_at_once_logs_in_once(replicas: Deployment) -> None:
     for _ in range(ROUNDS):
         pending = bixarena_start(replicas.a.url)
@@ -115,6 +130,7 @@ def scram_final(base: str, final: dict[str, Any]) -> httpx.Response:
     return httpx.post(f"{base}/polario/auth/login", json=final, timeout=TIMEOUT)
 
 
+@SHORT_LIVED_MAPS_LOCAL
 def test_a_scram_challenge_answered_at_two_replicas_at_once_logs_in_once(replicas: Deployment) -> None:
     for _ in range(ROUNDS):
         _, final = polario_challenge(replicas.a.url)
@@ -138,6 +154,7 @@ def test_a_refresh_token_used_at_two_replicas_at_once_refreshes_once(replicas: D
         assert statuses(answers)[0] == 200 and statuses(answers)[1] != 200, [answer.text for answer in answers]
 
 
+@SHORT_LIVED_MAPS_LOCAL
 def test_an_idempotency_key_replays_the_same_answer_from_every_replica(replicas: Deployment) -> None:
     headers = {**ORG_KEY, "idempotency-key": "replica-test-key-1"}
     body = {"featureFlags": ["replicas"]}
@@ -153,6 +170,7 @@ def test_an_idempotency_key_replays_the_same_answer_from_every_replica(replicas:
     assert protected(replicas.b.url, "svix", {"Authorization": f"Bearer {answers[0].json()['token']}"}) == 200
 
 
+@SHORT_LIVED_MAPS_LOCAL
 def test_the_rate_limit_counts_the_requests_of_every_replica(replicas: Deployment) -> None:
     allowed, _ = RATE_LIMIT
     order = [replicas.a, replicas.b, replicas.c] * allowed
