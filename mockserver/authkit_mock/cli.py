@@ -18,7 +18,7 @@ from authkit_mock.core.keys import KeyFileError
 from authkit_mock.core.seed import DEFAULT_SEED, Seed, SeedFileError, load_seed, seed_json_schema
 from authkit_mock.core.serving import run
 from authkit_mock.core.settings import SLUGS, Settings
-from authkit_mock.core.startup import bind, unreachable_store
+from authkit_mock.core.startup import bind, shown_url, unreachable_store
 from authkit_mock.core.workers import run_workers
 
 DEFAULT_CORS = ("http://localhost:*", "http://127.0.0.1:*")
@@ -360,13 +360,9 @@ def serve(args: argparse.Namespace) -> int:
             print(f"authkit-mock serve: {error}", file=sys.stderr)
             return 2
         lines = banner(settings, app[RUNTIME].seed)
-        if settings.store_url is not None or args.workers > 1:
-            lines.append(
-                f"  {args.workers} worker process{'es' if args.workers > 1 else ''}; state in "
-                f"{settings.store_url or 'memory'} (keys {settings.store_prefix}*)"
-                if settings.store_url
-                else f"  {args.workers} worker processes"
-            )
+        if settings.store_url is not None:  # (several workers need it)
+            workers = f"{args.workers} worker process{'es' if args.workers > 1 else ''}"
+            lines.append(f"  {workers}; state in {shown_url(settings.store_url)} (keys {settings.store_prefix}*)")
         print("\n".join(lines), flush=True)
         # Before forking: the frozen start-up objects stay shared (copy-on-write) between the workers.
         tune_garbage_collector()
@@ -383,5 +379,4 @@ def serve(args: argparse.Namespace) -> int:
 
         if args.workers == 1:
             return serve_here()
-        listener.set_inheritable(True)
         return run_workers(args.workers, serve_here, lambda line: print(f"authkit-mock serve: {line}", file=sys.stderr))

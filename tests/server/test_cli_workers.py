@@ -49,6 +49,16 @@ def test_an_unreachable_store_at_start_is_one_line_and_no_banner(capsys: pytest.
     assert "Traceback" not in err
 
 
+def test_a_password_in_the_store_url_is_never_printed(capsys: pytest.CaptureFixture[str]) -> None:
+    port = free_port()
+
+    assert main(["serve", "--port", "0", "--store", f"redis://ops:s3cret@127.0.0.1:{port}/0"]) == 1
+
+    err = capsys.readouterr().err
+    assert err.startswith(f"authkit-mock serve: cannot reach the store at redis://ops:***@127.0.0.1:{port}/0: ")
+    assert "s3cret" not in err
+
+
 def children(pid: int) -> list[int]:
     """The process ids of the children ``pid``'s main thread forked (Linux ``/proc``)."""
     return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import socket
+from urllib.parse import urlsplit, urlunsplit
 
 from authkit_mock.core.settings import Settings
 
@@ -28,6 +29,16 @@ def bind(host: str, port: int) -> socket.socket:
     return listener
 
 
+def shown_url(url: str) -> str:
+    """``url`` as it may be printed: a password in it (``rediss://:secret@host``) replaced by ``***``."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    user = f"{parts.username}:" if parts.username else ":"
+    host = parts.netloc.rpartition("@")[2]
+    return urlunsplit(parts._replace(netloc=f"{user}***@{host}"))
+
+
 def unreachable_store(settings: Settings) -> str | None:
     """None when the shared store (``--store``) answers a PING (or there is none), else why not, in one line."""
     if settings.store_url is None:
@@ -48,5 +59,5 @@ def unreachable_store(settings: Settings) -> str | None:
     except (RedisError, OSError) as error:
         # Unreachable (refused, timed out) or refusing us (a password, a database beyond the server's count).
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
-        return f"cannot reach the store at {settings.store_url}: {reason}"
+        return f"cannot reach the store at {shown_url(settings.store_url)}: {reason}"
     return None
