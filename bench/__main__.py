@@ -69,8 +69,10 @@ def use_wrk(choice: str) -> bool:
 
 
 def run_cell(target: Target, operation: Operation, session: str | None, conns: int, args: argparse.Namespace) -> Row:
-    """One run of one operation against one target at one concurrency."""
+    """One run of one operation against one target at one concurrency (for the reference server's deployments, with
+    the CPU it and the store used: ``bench/deployments.py``)."""
     host = f"{HOST}:{target.port}"
+    meter = deployments.CpuMeter.around(target, args.store_process if target.name.startswith("authkit ") else None)
     if operation.kind == "flow":
         result = load.run_bundled(
             HOST, target.port, flow_step(operation, target.prefix(operation.api), host), conns, args.duration
@@ -87,7 +89,10 @@ def run_cell(target: Target, operation: Operation, session: str | None, conns: i
         file=sys.stderr,
         flush=True,
     )
-    return {"operation": operation.key, "target": target.name, **result.as_dict()}
+    row: Row = {"operation": operation.key, "target": target.name, **result.as_dict()}
+    if target.name.startswith("authkit") and args.deployments != [deployments.Deployment(1, "memory")]:
+        row.update(meter.per_operation(result.per_second))
+    return row
 
 
 def median(values: list[float]) -> float:
@@ -108,6 +113,7 @@ def summary(runs: list[Row]) -> Row:
         "per_second": round(median(rates), 1),
         "p50_ms": round(median([float(run["p50_ms"]) for run in runs]), 3),
         "p99_ms": round(median([float(run["p99_ms"]) for run in runs]), 3),
+        **{key: round(median([float(run[key]) for run in runs]), 1) for key in deployments.CPU_KEYS if key in runs[0]},
         "rounds": len(runs),
         "runs_per_second": rates,
         "spread": [min(rates), max(rates)],
@@ -155,7 +161,7 @@ def run_load(
     bottom: Target | None = None
     # --workers/--store: the other deployments, measured beside the usual target (bench/deployments.py).
     others = args.deployments if "authkit" in targets else []
-    with deployments.running(others, args.port + 5) as (served, sessions):
+    with deployments.running(others, args.port + 5) as (served, sessions, args.store_process):
         try:
             captured: dict[str, tuple[bytes, ...]] = {}
             if "authkit" in targets:

@@ -10,8 +10,12 @@ refused by the other): that combination is skipped, and the run says so.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
+import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -84,10 +88,63 @@ def served(deployment: Deployment, port: int, store_url: str) -> Target:
     return Target(deployment.name, port, command)
 
 
+CPU_KEYS = ("server_cpu_us", "store_cpu_us")
+"""The CPU time a request cost the server's processes and redis-server, in the rows of the deployments."""
+TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user and system) of process ``pid`` and of its children (the workers), from ``/proc``."""
+    total = 0
+    for process in [pid, *(int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split())]:
+        with contextlib.suppress(FileNotFoundError):
+            fields = Path(f"/proc/{process}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+    return total / TICKS
+
+
+@dataclass
+class CpuMeter:
+    """The CPU time a target (and the store) used during one cell, divided over its requests."""
+
+    server: int | None
+    store: int | None
+    started: float
+    server_cpu: float
+    store_cpu: float
+
+    @classmethod
+    def around(cls, target: Target, store: subprocess.Popen[bytes] | None) -> CpuMeter:
+        """Start measuring ``target``'s processes and ``store`` (the redis-server, when it uses one)."""
+        server = target.process.pid if target.process is not None else None
+        store_pid = store.pid if store is not None else None
+        return cls(
+            server,
+            store_pid,
+            time.monotonic(),
+            cpu_seconds(server) if server else 0.0,
+            cpu_seconds(store_pid) if store_pid else 0.0,
+        )
+
+    def per_operation(self, per_second: float) -> dict[str, float]:
+        """µs of CPU per request: the cell's CPU time (warm-up included) over the requests it served at the measured
+        rate in the same time."""
+        served = per_second * (time.monotonic() - self.started)
+        if not served or self.server is None:
+            return {}
+        found = {"server_cpu_us": round(1e6 * (cpu_seconds(self.server) - self.server_cpu) / served, 1)}
+        if self.store is not None:
+            found["store_cpu_us"] = round(1e6 * (cpu_seconds(self.store) - self.store_cpu) / served, 1)
+        return found
+
+
 @contextmanager
-def running(chosen: list[Deployment], port: int) -> Iterator[tuple[list[Target], dict[str, str]]]:
+def running(
+    chosen: list[Deployment], port: int
+) -> Iterator[tuple[list[Target], dict[str, str], subprocess.Popen[bytes] | None]]:
     """Every deployment of ``chosen`` but the usual target, started (with a redis-server on ``port`` when one uses
-    Redis; the servers on the ports after it), each with a bixarena session for ``bixarena-token``; stopped after."""
+    Redis; the servers on the ports after it), each with a bixarena session for ``bixarena-token``; stopped after.
+    Yields the servers, their sessions and the redis-server's process."""
     others = [deployment for deployment in chosen if not deployment.is_default]
     redis = redis_target(port) if any(deployment.store == "redis" for deployment in others) else None
     targets = [
@@ -100,7 +157,7 @@ def running(chosen: list[Deployment], port: int) -> Iterator[tuple[list[Target],
         for target in targets:
             target.start()
             sessions[target.name] = bixarena_session(f"{target.url}/bixarena")
-        yield targets, sessions
+        yield targets, sessions, redis.process if redis is not None else None
     finally:
         for target in targets:
             target.stop()

@@ -74,12 +74,15 @@ def deployments_text(data: dict[str, Any]) -> list[str]:
     lines = []
     for operation, conns, cells in deployment_rows(data):
         parts = [
-            f"{name} {row['per_second']:.0f}/s" + (f" ({ratio:.2f}x)" if ratio is not None else "")
+            f"{name} {row['per_second']:.0f}/s"
+            + (f" ({ratio:.2f}x)" if ratio is not None else "")
+            + (f", {row['server_cpu_us']:.0f} µs server" if "server_cpu_us" in row else "")
+            + (f" + {row['store_cpu_us']:.0f} µs Redis" if "store_cpu_us" in row else "")
             for name, row, ratio in cells
         ]
         lines.append(f"  {operation:<18} {conns:>4} conns: " + "; ".join(parts))
     if lines:
-        lines.insert(0, "deployments (ops/s, and x the one-worker memory-store rate of the same rounds):")
+        lines.insert(0, "deployments (ops/s, x the one-worker memory rate of the same rounds, CPU µs per request):")
     for note in data.get("deployments", {}).get("skipped", []):
         lines.append(f"  skipped: {note}")
     return lines
@@ -106,7 +109,9 @@ def deployments_markdown(data: dict[str, Any]) -> list[str]:
             row, ratio = by_name[name]
             errors = f", {row['errors']} errors" if row["errors"] else ""
             times = f" {ratio:.2f}x" if ratio is not None and name != "authkit" else ""
-            shown.append(f"{row['per_second']:.0f} ({_spread(row)}{errors}){times}")
+            cpu = f"; {row['server_cpu_us']:.0f} µs" if "server_cpu_us" in row else ""
+            cpu += f" + {row['store_cpu_us']:.0f} µs Redis" if "store_cpu_us" in row else ""
+            shown.append(f"{row['per_second']:.0f} ({_spread(row)}{errors}){times}{cpu}")
         lines.append(f"| {operation} | {conns} | " + " | ".join(shown) + " |")
     return lines
 

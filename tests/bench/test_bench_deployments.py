@@ -36,7 +36,11 @@ def test_every_combination_of_workers_and_store_is_measured_in_one_run(
             assert rows[operation, name]["operations"] > 0, (operation, name)
             assert rows[operation, name]["errors"] == 0, (operation, name)
     printed = capsys.readouterr().out
-    assert "deployments (ops/s, and x the one-worker memory-store rate of the same rounds):" in printed
+    assert "deployments (ops/s, x the one-worker memory rate of the same rounds, CPU µs per request):" in printed
+    # The CPU a request cost: the server's processes for every deployment, redis-server for those on Redis.
+    assert all(rows[operation, name]["server_cpu_us"] > 0 for operation, name in rows)
+    # (redis-server's share can round to 0 in runs this short: its clock ticks are 10 ms)
+    assert all(rows[operation, name]["store_cpu_us"] >= 0 for operation, name in rows if "redis" in name)
     assert (
         "| operation | conns | authkit | authkit 1w redis | authkit 2w redis |" in output.with_suffix(".md").read_text()
     )
