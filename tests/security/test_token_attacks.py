@@ -79,8 +79,8 @@ def bixarena_login(server: RunningServer, transform: Transform) -> httpx.Respons
     """The whole OIDC login, with the provider's ID token transformed on its way to the callback."""
     exchange = Provider.exchange
 
-    def tampered_exchange(provider: Provider, form: MultiMapping[str]) -> dict[str, object]:
-        body = exchange(provider, form)
+    async def tampered_exchange(provider: Provider, form: MultiMapping[str]) -> dict[str, object]:
+        body = await exchange(provider, form)
         return {**body, "id_token": transform(body["id_token"])}
 
     browser = Browser(server)

@@ -9,6 +9,7 @@ from aiohttp import web
 from aiohttp.web_urldispatcher import AbstractRoute
 
 from authkit_mock.core.credentials import CredentialCheck
+from authkit_mock.core.ephemeral import MapFactory, MemoryMaps
 from authkit_mock.core.faults import Faults
 from authkit_mock.core.journal import Journal
 from authkit_mock.core.seed import DEFAULT_SEED, Seed, load_seed
@@ -37,6 +38,9 @@ class Runtime:
     """Each API's check of its own credential, for the protected stand-in resource (``authkit_mock.protected``)."""
     new_store: Callable[[], Store] = Store
     """Makes the fresh store a reset fills (``--state`` swaps in one that writes itself to the state file)."""
+    maps: MapFactory = field(default_factory=MemoryMaps)
+    """Where the APIs keep their short-lived protocol state (``core/ephemeral.py``): this process by default, a
+    shared Valkey/Redis (``core/redis/maps.py``) when several processes act as one server."""
 
     @property
     def clock_now(self) -> float:
@@ -65,6 +69,9 @@ class Runtime:
         self.journal.clear()
         self.faults.clear()
         self.settings.clock.reset()
+        if isinstance(self.maps, MemoryMaps):
+            # A shared backend is cleared by ``await self.maps.clear()`` (it needs the event loop).
+            self.maps.clear_now()
         for hook in self.reset_hooks:
             hook()
 

@@ -97,7 +97,7 @@ async def authorize(request: web.Request) -> web.Response:
     if provider.user(auto_login) is None:
         description = f"idp_auto_login names an unknown user: {auto_login}"
         return AuthorizationError(checked.redirect_uri, checked.state, "access_denied", description).response()
-    return _redirect_with_code(provider, checked, auto_login, status=302)
+    return await _redirect_with_code(provider, checked, auto_login, status=302)
 
 
 async def submit_login(request: web.Request) -> web.Response:
@@ -116,8 +116,8 @@ async def submit_login(request: web.Request) -> web.Response:
         description = "The user cancelled the login."
         return AuthorizationError(checked.redirect_uri, checked.state, "access_denied", description).response()
     if action == "create":
-        return _log_in_new_user(request, checked, {name: form.get(name, "").strip() for name in NEW_USER_FIELDS})
-    return _log_in_known_user(request, checked, form.get("login_as", ""))
+        return await _log_in_new_user(request, checked, {name: form.get(name, "").strip() for name in NEW_USER_FIELDS})
+    return await _log_in_known_user(request, checked, form.get("login_as", ""))
 
 
 UNREADABLE_FORM = "The form could not be read (it must be UTF-8 text, URL-encoded)."
@@ -150,16 +150,18 @@ def _checked_request(request: web.Request, parameters: MultiMapping[str]) -> Aut
         return error.response()
 
 
-def _log_in_known_user(request: web.Request, auth_request: AuthorizationRequest, subject: str) -> web.Response:
+async def _log_in_known_user(request: web.Request, auth_request: AuthorizationRequest, subject: str) -> web.Response:
     provider = request.app[PROVIDER]
     if provider.user(subject) is None:
         problem = f"There is no user {subject!r}: pick one of the list or sign in as someone new."
         client = provider.clients[auth_request.client_id]
         return request.app[PAGES].login(auth_request, client, provider.users(), error=problem, status=400)
-    return _redirect_with_code(provider, auth_request, subject, status=303)
+    return await _redirect_with_code(provider, auth_request, subject, status=303)
 
 
-def _log_in_new_user(request: web.Request, auth_request: AuthorizationRequest, typed: dict[str, str]) -> web.Response:
+async def _log_in_new_user(
+    request: web.Request, auth_request: AuthorizationRequest, typed: dict[str, str]
+) -> web.Response:
     provider = request.app[PROVIDER]
     problem = _new_user_problem(provider, typed)
     if problem is not None:
@@ -167,7 +169,7 @@ def _log_in_new_user(request: web.Request, auth_request: AuthorizationRequest, t
         users = provider.users()
         return request.app[PAGES].login(auth_request, client, users, error=problem, typed=typed, status=400)
     provider.add_user(typed["subject"], typed["name"], normalized_email(typed["email"]))
-    return _redirect_with_code(provider, auth_request, typed["subject"], status=303)
+    return await _redirect_with_code(provider, auth_request, typed["subject"], status=303)
 
 
 async def token(request: web.Request) -> web.Response:
@@ -177,13 +179,13 @@ async def token(request: web.Request) -> web.Response:
     form = await _posted_form(request)
     if form is None:
         raise OAuthError("invalid_request", UNREADABLE_FORM)
-    body = request.app[PROVIDER].exchange(form)
+    body = await request.app[PROVIDER].exchange(form)
     return web.json_response(body, headers={"Cache-Control": "no-store", "Pragma": "no-cache"})
 
 
 async def userinfo(request: web.Request) -> web.Response:
     """GET or POST /userinfo: the claims of the access token's user (OIDC Core section 5.3)."""
-    claims: dict[str, Any] = request.app[PROVIDER].userinfo(request.headers.get("Authorization"))
+    claims: dict[str, Any] = await request.app[PROVIDER].userinfo(request.headers.get("Authorization"))
     return web.json_response(claims, headers={"Cache-Control": "no-store"})
 
 
@@ -199,9 +201,11 @@ async def oauth_error_middleware(request: web.Request, handler: Handler) -> web.
     return response
 
 
-def _redirect_with_code(provider: Provider, request: AuthorizationRequest, subject: str, status: int) -> web.Response:
+async def _redirect_with_code(
+    provider: Provider, request: AuthorizationRequest, subject: str, status: int
+) -> web.Response:
     """Back to the client with a code and the request's state (RFC 6749 section 4.1.2)."""
-    parameters = {"code": provider.issue_code(request, subject)}
+    parameters = {"code": await provider.issue_code(request, subject)}
     if request.state is not None:
         parameters["state"] = request.state
     return redirect_to(request.redirect_uri, parameters, status=status)
