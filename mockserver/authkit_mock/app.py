@@ -95,11 +95,17 @@ def create_app(settings: Settings) -> web.Application:
     # The state file's commit (or the shared store's) runs inside CORS and the journal and outside error
     # rendering, so a failed commit is still journaled and gets CORS headers.
     between = state_middleware if state is not None else None
+    connection = None
     if settings.store_url is not None:
         # Only runs with --store load redis-py and the shared store.
+        from authkit_mock.core.redis.connection import RedisConnection
+        from authkit_mock.core.redis.maps import RedisMaps
         from authkit_mock.core.redis.shared import shared_state_middleware
 
         between = shared_state_middleware
+        connection = RedisConnection(settings.store_url, settings.store_prefix)
+        # Before the APIs are set up: each builds its short-lived maps from ``runtime.maps`` there.
+        runtime.maps = RedisMaps(connection)
     middlewares = [root_middleware(between)]
     root = web.Application(middlewares=middlewares, client_max_size=settings.max_body_bytes)
     root[RUNTIME] = runtime
@@ -129,11 +135,10 @@ def create_app(settings: Settings) -> web.Application:
     root.on_response_prepare.append(server_date_header(runtime.settings.clock))
     add_docs(root)
     add_seed_watch(root, runtime)
-    if settings.store_url is not None:
-        from authkit_mock.core.redis.connection import RedisConnection
+    if connection is not None:
         from authkit_mock.core.redis.shared import attach_shared_state
 
-        attach_shared_state(root, runtime, RedisConnection(settings.store_url, settings.store_prefix))
+        attach_shared_state(root, runtime, connection)
     elif state is None:
         runtime.seed_local()
     else:

@@ -15,7 +15,7 @@ import functools
 import gc
 import socket
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from typing import Any, TypeVar
 
 import httpx
@@ -28,7 +28,7 @@ from authkit_mock.apis.polario.api import POLARIO
 from authkit_mock.apis.svix.api import SVIX_STATE
 from authkit_mock.apis.svix.grants import MAX_GRANTS_CHARS
 from authkit_mock.apis.svix.tokens import APP_TOKEN, STREAM_TOKEN
-from authkit_mock.core.bounded import BoundedMap
+from authkit_mock.core.ephemeral import EphemeralMap, MemoryMap
 from authkit_mock.core.journal import JournalEntry
 from authkit_mock.core.settings import Limits
 from authkit_mock.core.store import Session, Token
@@ -77,15 +77,14 @@ def held(server: RunningServer, store: str) -> tuple[int, int]:
 
 async def _held(server: RunningServer, store: str) -> tuple[int, int]:
     runtime = server.runtime
-    maps: dict[str, Callable[[], BoundedMap[Any, Any]]] = {
+    maps: dict[str, Callable[[], EphemeralMap[Any]]] = {
         "pending_logins": lambda: state_of(server, BIXARENA).logins.entries,
         "authorization_codes": lambda: state_of(server, PROVIDER).codes,
         "scram_challenges": lambda: state_of(server, POLARIO).challenges.entries,
         "idempotency_records": lambda: state_of(server, SVIX_STATE).idempotency.entries,
     }
     if store in maps:
-        bounded = maps[store]()
-        return len(bounded), bounded.bytes
+        return await maps[store]().usage()
     if store == "journal":
         return len(runtime.journal), runtime.journal.bytes
     if store in SVIX_KINDS:
@@ -181,8 +180,9 @@ def test_without_its_bound_the_flooded_store_overflows(
     small_server.sync(small_server.runtime.reset)
     if store == "scram_challenges":
         challenges = state_of(small_server, POLARIO).challenges.entries
-        monkeypatch.setattr(challenges, "max_entries", 10**9)
-        monkeypatch.setattr(challenges, "max_bytes", 10**12)
+        assert isinstance(challenges, MemoryMap)
+        monkeypatch.setattr(challenges.bounded, "max_entries", 10**9)
+        monkeypatch.setattr(challenges.bounded, "max_bytes", 10**12)
     else:
         monkeypatch.setattr(small_server.runtime.store, "limits", Limits(tokens=10**9))
     flood(small_server, FLOODS[store], 2 * CAP + 5)
@@ -211,26 +211,36 @@ def fill(server: RunningServer, store: str) -> None:
             entry = JournalEntry(i, now, "authlance", None, "POST", "/x", "", 401, 1.0, (("a", "b"),), b"x" * 64, None)
             runtime.journal.add(entry)
 
-    def pending_logins() -> None:
+    async def pending_logins() -> None:
         logins = state_of(server, BIXARENA).logins
         for _ in range(FULL):
-            logins.start(runtime.settings.entropy, now, "http://127.0.0.1/cb", "http://127.0.0.1/synapse")
+            await logins.start(runtime.settings.entropy, now, "http://127.0.0.1/cb", "http://127.0.0.1/synapse")
 
-    def authorization_codes() -> None:
+    async def authorization_codes() -> None:
         provider = state_of(server, PROVIDER)
         request = AuthorizationRequest("bixarena", "http://127.0.0.1/cb", "openid", CHALLENGE, "s", "n")
         for _ in range(FULL):
-            provider.issue_code(request, GRACE)
+            await provider.issue_code(request, GRACE)
 
-    def scram_challenges() -> None:
+    async def scram_challenges() -> None:
         challenges = state_of(server, POLARIO).challenges
         for i in range(FULL):
-            challenges.issue(f"{i}@example.com", f"nonce{i}", None, None, now, 60)
+            await challenges.issue(f"{i}@example.com", f"nonce{i}", None, None, now, 60)
 
-    def idempotency_records() -> None:
+    async def idempotency_records() -> None:
         records = state_of(server, SVIX_STATE).idempotency
         for i in range(FULL):
-            records.begin(f"scope{i}", f"key{i}", "fingerprint")
+            await records.begin(f"scope{i}", f"key{i}", "fingerprint")
+
+    filled_by_the_maps: dict[str, Callable[[], Awaitable[None]]] = {
+        "pending_logins": pending_logins,
+        "authorization_codes": authorization_codes,
+        "scram_challenges": scram_challenges,
+        "idempotency_records": idempotency_records,
+    }
+    if store in filled_by_the_maps:
+        server.call(filled_by_the_maps[store]())
+        return
 
     def tokens(api: str = "pacerpro", count: int = FULL) -> None:
         for i in range(count):
@@ -246,10 +256,6 @@ def fill(server: RunningServer, store: str) -> None:
 
     fills: dict[str, Callable[[], None]] = {
         "journal": journal,
-        "pending_logins": pending_logins,
-        "authorization_codes": authorization_codes,
-        "scram_challenges": scram_challenges,
-        "idempotency_records": idempotency_records,
         "svix_app_tokens": lambda: tokens("svix"),
         "svix_stream_tokens": lambda: tokens("svix"),
         "pacerpro_jwt_records": tokens,

@@ -10,6 +10,7 @@ from aiohttp import web
 from aiohttp.web_urldispatcher import AbstractRoute
 
 from authkit_mock.core.credentials import CredentialCheck
+from authkit_mock.core.ephemeral import MapFactory, MemoryMaps
 from authkit_mock.core.faults import Faults
 from authkit_mock.core.journal import Journal
 from authkit_mock.core.seed import DEFAULT_SEED, Seed, load_seed
@@ -40,7 +41,9 @@ class Runtime:
     new_store: Callable[[], MemoryStore] = MemoryStore
     """Makes the fresh store a reset fills with the seed (``--state`` swaps in one that writes itself to the state
     file; a shared store copies what was filled into itself)."""
-
+    maps: MapFactory = field(default_factory=MemoryMaps)
+    """Where the APIs keep their short-lived protocol state (``core/ephemeral.py``): this process by default, a
+    shared Valkey/Redis (``core/redis/maps.py``) when several processes act as one server."""
     commit_hooks: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
     """Called by :meth:`commit` after the store is flushed (a shared store writes the clock and faults)."""
 
@@ -85,6 +88,7 @@ class Runtime:
         """Back to the seed: a fresh store, no journal, no faults, the clock's offset back to zero, and each API's
         short-lived state cleared. A shared store is reset for every process that shares it."""
         self.store = await self.store.replaced_by(self.seeded_store())
+        await self.maps.clear()
         self._clear_server_state()
         for hook in self.reset_hooks:
             if inspect.isawaitable(result := hook()):

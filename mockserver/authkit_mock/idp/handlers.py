@@ -205,7 +205,7 @@ async def _redirect_with_code(
     provider: Provider, request: AuthorizationRequest, subject: str, status: int
 ) -> web.Response:
     """Back to the client with a code and the request's state (RFC 6749 section 4.1.2)."""
-    parameters = {"code": provider.issue_code(request, subject)}
+    parameters = {"code": await provider.issue_code(request, subject)}
     if request.state is not None:
         parameters["state"] = request.state
     return redirect_to(request.redirect_uri, parameters, status=status)

@@ -8,12 +8,13 @@ Implements the authorization-code grant (RFC 6749 section 4.1.3 and 5), PKCE ver
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from multidict import MultiMapping
 
-from authkit_mock.core.bounded import BoundedMap, text_bytes
+from authkit_mock.core.bounded import text_bytes
+from authkit_mock.core.ephemeral import EphemeralMap, JsonCodec
 from authkit_mock.core.pkce import is_valid_verifier, verifier_matches
 from authkit_mock.core.runtime import Runtime
 from authkit_mock.core.store import User
@@ -41,9 +42,12 @@ class OAuthError(Exception):
         self.headers = dict(headers or {})
 
 
-@dataclass
+@dataclass(frozen=True)
 class AuthorizationCode:
-    """An issued code and everything it is bound to (client, redirect URI, PKCE challenge, nonce, user)."""
+    """An issued code and everything it is bound to (client, redirect URI, PKCE challenge, nonce, user).
+
+    Its use is marked by the map (``claim``), in the same atomic step that tells the first use from a replay.
+    """
 
     client_id: str
     redirect_uri: str
@@ -53,18 +57,23 @@ class AuthorizationCode:
     nonce: str | None
     auth_time: int
     expires_at: float
-    used: bool = False
-    access_tokens: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(frozen=True)
 class AccessToken:
-    """An opaque access token for the userinfo endpoint."""
+    """An opaque access token for the userinfo endpoint, and the code it was issued for."""
 
     subject: str
     scope: str
     expires_at: float
-    revoked: bool = False
+    code: str
+
+
+@dataclass(frozen=True)
+class Revocation:
+    """A code used twice: the access tokens issued for it are refused until they would have expired anyway."""
+
+    expires_at: float
 
 
 class Provider:
@@ -78,33 +87,45 @@ class Provider:
         # Anyone can get a code (the login page asks for no password), so codes and the access tokens they buy
         # are bounded (count and bytes, oldest out first; ``core/bounded.py``). A code holds the request's nonce,
         # state and scope, each at most ``PARAMETER_MAX`` characters.
-        self._codes: BoundedMap[str, AuthorizationCode] = BoundedMap(
+        maps = runtime.maps
+        self._codes: EphemeralMap[AuthorizationCode] = maps.bounded(
+            "idp.codes",
             limits.authorization_codes,
             limits.authorization_codes * 4096,
             lambda code, record: (
                 text_bytes(code, record.redirect_uri, record.code_challenge, record.subject)
-                + text_bytes(record.scope, record.nonce, record.access_tokens)
+                + text_bytes(record.scope, record.nonce)
             ),
-            lambda record: record.expires_at,
+            # Kept a while past expiry: a late exchange hears that its code expired, and a replay still revokes.
+            lambda record: record.expires_at + CODE_TTL,
+            JsonCodec(AuthorizationCode),
         )
-        self._access_tokens: BoundedMap[str, AccessToken] = BoundedMap(
+        self._access_tokens: EphemeralMap[AccessToken] = maps.bounded(
+            "idp.access_tokens",
             limits.authorization_codes,
             limits.authorization_codes * 1024,
-            lambda token, record: text_bytes(token, record.subject, record.scope),
+            lambda token, record: text_bytes(token, record.subject, record.scope, record.code),
             lambda record: record.expires_at,
+            JsonCodec(AccessToken),
+        )
+        self._revoked: EphemeralMap[Revocation] = maps.bounded(
+            "idp.revoked_codes",
+            limits.authorization_codes,
+            limits.authorization_codes * 256,
+            lambda code, _: text_bytes(code),
+            lambda revocation: revocation.expires_at,
+            JsonCodec(Revocation),
         )
         self.typed_in_users = 0
         """Users registered on the login page since the last reset (bounded by ``Limits.provider_users``)."""
 
     @property
-    def codes(self) -> BoundedMap[str, AuthorizationCode]:
-        """The bounded map holding the outstanding authorization codes."""
+    def codes(self) -> EphemeralMap[AuthorizationCode]:
+        """The map holding the outstanding authorization codes."""
         return self._codes
 
     def clear(self) -> None:
-        """Forget every code and access token."""
-        self._codes.clear()
-        self._access_tokens.clear()
+        """Forget the count of typed-in users (codes and access tokens go with ``Runtime.maps`` on a reset)."""
         self.typed_in_users = 0
 
     async def users(self) -> list[User]:
@@ -124,7 +145,7 @@ class Provider:
         self.typed_in_users += 1
         return self.runtime.store.add_user(User(api=IDP_API, id=subject, subject=subject, name=name, email=email))
 
-    def issue_code(self, request: AuthorizationRequest, subject: str) -> str:
+    async def issue_code(self, request: AuthorizationRequest, subject: str) -> str:
         """A fresh single-use code for ``subject``, bound to ``request`` (RFC 6749 section 4.1.2)."""
         now = self.runtime.clock_now
         code = self.runtime.settings.entropy.token_urlsafe(24)
@@ -138,7 +159,7 @@ class Provider:
             auth_time=int(now),
             expires_at=now + CODE_TTL,
         )
-        self._codes.put(code, record, now)
+        await self._codes.put(code, record, now)
         return code
 
     async def exchange(self, form: MultiMapping[str]) -> dict[str, Any]:
@@ -151,23 +172,25 @@ class Provider:
         values = self._token_request(form)
         verifier = values["code_verifier"]
         now = self.runtime.clock_now
-        record = self._codes.get(values["code"])
-        if record is None or record.client_id != values["client_id"]:
+        code = values["code"]
+        # Another client's attempt does not use the code up; the client never changes, so it is checked first.
+        bound = await self._codes.get(code, now)
+        if bound is None or bound.client_id != values["client_id"]:
             raise OAuthError("invalid_grant", "Unknown authorization code.")
-        if record.used:
-            for token in record.access_tokens:
-                issued = self._access_tokens.get(token)
-                if issued is not None:
-                    issued.revoked = True
+        # One atomic step marks the code used and tells whether this is its first use (across every process).
+        record, first = await self._codes.claim(code, now)
+        if record is None:
+            raise OAuthError("invalid_grant", "Unknown authorization code.")
+        if not first:
+            await self._revoked.put(code, Revocation(now + ACCESS_TOKEN_TTL), now)
             raise OAuthError("invalid_grant", "The authorization code was already used.")
-        record.used = True
         if now >= record.expires_at:
             raise OAuthError("invalid_grant", "The authorization code has expired.")
         if values["redirect_uri"] != record.redirect_uri:
             raise OAuthError("invalid_grant", "redirect_uri does not match the authorization request.")
         if not verifier_matches(verifier, record.code_challenge):
             raise OAuthError("invalid_grant", "code_verifier does not match the code_challenge.")
-        return await self._tokens_for(record, now)
+        return await self._tokens_for(code, record, now)
 
     def _token_request(self, form: MultiMapping[str]) -> dict[str, str]:
         """The parameters of a well-formed token request from a known client (RFC 6749 4.1.3, RFC 7636 4.5)."""
@@ -199,9 +222,11 @@ class Provider:
                 401,
                 {"WWW-Authenticate": 'Bearer realm="synapse"'},
             )
-        record = self._access_tokens.get(token.strip())
+        now = self.runtime.clock_now
+        record = await self._access_tokens.get(token.strip(), now)
+        revoked = record is not None and await self._revoked.get(record.code, now) is not None
         user = await self.user(record.subject) if record is not None else None
-        if record is None or record.revoked or self.runtime.clock_now >= record.expires_at or user is None:
+        if record is None or revoked or now >= record.expires_at or user is None:
             challenge = (
                 'Bearer realm="synapse", error="invalid_token", error_description="unknown, expired or revoked token"'
             )
@@ -213,10 +238,10 @@ class Provider:
             )
         return {"sub": user.id, **_profile_claims(user, frozenset(record.scope.split()))}
 
-    async def _tokens_for(self, record: AuthorizationCode, now: float) -> dict[str, Any]:
+    async def _tokens_for(self, code: str, record: AuthorizationCode, now: float) -> dict[str, Any]:
         access_token = self.runtime.settings.entropy.token_urlsafe(32)
-        self._access_tokens.put(access_token, AccessToken(record.subject, record.scope, now + ACCESS_TOKEN_TTL), now)
-        record.access_tokens.append(access_token)
+        issued = AccessToken(record.subject, record.scope, now + ACCESS_TOKEN_TTL, code)
+        await self._access_tokens.put(access_token, issued, now)
         claims: dict[str, Any] = {"aud": record.client_id, "auth_time": record.auth_time}
         if record.nonce is not None:
             # OIDC Core 3.1.2.1: the nonce of the authorization request goes unmodified into the ID token.

@@ -15,6 +15,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from jwt.algorithms import ECAlgorithm
 
 from authkit_mock.apis.bixarena.relying_party import (
+    LOGIN_TTL,
     LoginError,
     PendingLogins,
     ProviderMetadata,
@@ -23,6 +24,7 @@ from authkit_mock.apis.bixarena.relying_party import (
     verify_id_token,
 )
 from authkit_mock.core.entropy import Entropy
+from authkit_mock.core.ephemeral import MemoryMaps
 from authkit_mock.core.pkce import s256_challenge
 from authkit_mock.core.tokens import SigningKey, TokenAuthority
 from tests.conftest import make_settings
@@ -173,8 +175,10 @@ def test_a_provider_without_pkce_s256_is_refused() -> None:
         ProviderMetadata.from_document(document)
 
 
-def test_the_authorize_url_carries_the_s256_challenge_of_the_pending_logins_verifier() -> None:
-    login = PendingLogins().start(Entropy(seed=1), NOW, "http://127.0.0.1:4010/bixarena/auth/oidc/callback", ISSUER)
+@pytest.mark.asyncio
+async def test_the_authorize_url_carries_the_s256_challenge_of_the_pending_logins_verifier() -> None:
+    callback = "http://127.0.0.1:4010/bixarena/auth/oidc/callback"
+    login = await PendingLogins(MemoryMaps()).start(Entropy(seed=1), NOW, callback, ISSUER)
     params = query_of(authorization_url(METADATA, CLIENT, login))
     assert params == {
         "response_type": "code",
@@ -189,19 +193,25 @@ def test_the_authorize_url_carries_the_s256_challenge_of_the_pending_logins_veri
     assert len(login.code_verifier) == 43
 
 
-def test_a_pending_login_can_be_taken_once() -> None:
-    logins = PendingLogins()
-    login = logins.start(Entropy(seed=1), NOW, "http://cb", ISSUER)
-    assert logins.take(login.handle) == login
-    assert logins.take(login.handle) is None
-    assert logins.take(None) is None
+@pytest.mark.asyncio
+async def test_a_pending_login_can_be_taken_once() -> None:
+    logins = PendingLogins(MemoryMaps())
+    login = await logins.start(Entropy(seed=1), NOW, "http://cb", ISSUER)
+    assert await logins.take(login.handle, NOW) == login
+    assert await logins.take(login.handle, NOW) is None
+    assert await logins.take(None, NOW) is None
 
 
-def test_expired_pending_logins_are_dropped_when_a_new_one_starts() -> None:
-    logins = PendingLogins()
-    old = logins.start(Entropy(seed=1), NOW, "http://cb", ISSUER)
-    logins.start(Entropy(seed=2), NOW + 600, "http://cb", ISSUER)
-    assert logins.take(old.handle) is None
+@pytest.mark.asyncio
+async def test_expired_pending_logins_are_dropped_when_a_new_one_starts() -> None:
+    logins = PendingLogins(MemoryMaps())
+    old = await logins.start(Entropy(seed=1), NOW, "http://cb", ISSUER)
+    # Kept one more LOGIN_TTL past its expiry, so that a late callback hears that its login expired.
+    assert await logins.take(old.handle, NOW + LOGIN_TTL) == old
+    await logins.start(Entropy(seed=2), NOW, "http://cb", ISSUER)
+    late = NOW + 2 * LOGIN_TTL
+    await logins.start(Entropy(seed=3), late, "http://cb", ISSUER)
+    assert (await logins.entries.usage())[0] == 1
 
 
 # --- the cached JWKS on a running server -----------------------------------------------------------------------

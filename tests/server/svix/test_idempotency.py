@@ -3,12 +3,20 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 
 import pytest
 from aiohttp import web
 
-from authkit_mock.apis.svix.idempotency import IdempotencyStore, RecordedError, RecordedResponse, fingerprint
+from authkit_mock.apis.svix.idempotency import (
+    IdempotencyStore,
+    Record,
+    RecordedError,
+    RecordedResponse,
+    fingerprint,
+    record_key,
+)
 from authkit_mock.core.clock import Clock
 from authkit_mock.core.errors import ApiError, RequestValidationError
 from tests.server.svix.client import (
@@ -18,6 +26,7 @@ from tests.server.svix.client import (
     svix_server,
     with_request_in_flight,
 )
+from tests.support.maps import BACKENDS, Processes, processes_for
 from tests.support.server import RunningServer
 
 KEY_REUSED = {
@@ -229,23 +238,91 @@ def test_the_fingerprint_covers_method_path_and_json_value() -> None:
     assert fingerprint("POST", "/a1", b"") != fingerprint("POST", "/a", b"1")
 
 
-def test_the_store_decides_replay_conflict_and_reuse() -> None:
+@pytest.fixture(params=BACKENDS)
+def processes(request: pytest.FixtureRequest) -> Processes:
+    """Map factories over both backends (memory; a real redis-server through separate connections)."""
+    return processes_for(request, request.param)
+
+
+@pytest.mark.asyncio
+async def test_the_store_decides_replay_conflict_and_reuse(processes: Processes) -> None:
     clock = Clock(source=lambda: 1000.0)
-    store = IdempotencyStore(clock, ttl_seconds=10)
-    assert store.begin("token", "k", "fp") is None
-    assert store.in_flight("token", "k")
-    with pytest.raises(ApiError) as conflict:
-        store.begin("token", "k", "fp")
-    assert conflict.value.status == 409
-    with pytest.raises(RequestValidationError) as reused:
-        store.begin("token", "k", "other")
-    assert reused.value.errors[0].loc == ["header", "idempotency-key"]
-    outcome = RecordedResponse.of(web.json_response({"ok": True}))
-    store.finish("token", "k", outcome)
-    assert store.begin("token", "k", "fp") == outcome
-    assert store.begin("another token", "k", "fp") is None
-    clock.advance(10)
-    assert store.begin("token", "k", "other") is None
+    async with processes(1) as [maps]:
+        store = IdempotencyStore(maps, clock, ttl_seconds=10)
+        claimed = await store.begin("token", "k", "fp")
+        assert claimed == Record("fp", 1010.0)
+        assert await store.in_flight("token", "k")
+        with pytest.raises(ApiError) as conflict:
+            await store.begin("token", "k", "fp")
+        assert conflict.value.status == 409
+        with pytest.raises(RequestValidationError) as reused:
+            await store.begin("token", "k", "other")
+        assert reused.value.errors[0].loc == ["header", "idempotency-key"]
+        outcome = RecordedResponse.of(web.json_response({"ok": True}))
+        assert isinstance(claimed, Record)
+        await store.finish("token", "k", claimed, outcome)
+        assert await store.begin("token", "k", "fp") == outcome
+        assert isinstance(await store.begin("another token", "k", "fp"), Record)
+        clock.advance(10)
+        assert isinstance(await store.begin("token", "k", "other"), Record)
+
+
+@pytest.mark.asyncio
+async def test_a_finished_request_does_not_overwrite_a_record_that_is_no_longer_its_own(processes: Processes) -> None:
+    clock = Clock(source=lambda: 1000.0)
+    async with processes(1) as [maps]:
+        store = IdempotencyStore(maps, clock, ttl_seconds=10)
+        first = await store.begin("token", "k", "fp")
+        assert isinstance(first, Record)
+        await store.entries.remove(record_key("token", "k"))  # evicted while its request ran
+        second = await store.begin("token", "k", "other")
+        assert isinstance(second, Record)
+        await store.finish("token", "k", first, RecordedError.of(ApiError(404, "gone")))
+        assert await store.in_flight("token", "k")  # the second request's claim stands
+        with pytest.raises(ApiError) as conflict:
+            await store.begin("token", "k", "other")
+        assert conflict.value.status == 409
+
+
+async def counted_operation(runs: list[int]) -> web.StreamResponse:
+    """An operation that counts its runs and gives way to the loop (a real handler awaits its store)."""
+    runs.append(1)
+    await asyncio.sleep(0)
+    return web.json_response({"run": len(runs)})
+
+
+@pytest.mark.asyncio
+async def test_one_key_sent_to_two_processes_at_once_runs_the_operation_once(processes: Processes) -> None:
+    clock = Clock(source=lambda: 1000.0)
+    async with processes(2) as [one, other]:
+        stores = [IdempotencyStore(maps, clock) for maps in (one, other)]
+        runs: list[int] = []
+
+        async def attempt(i: int) -> int:
+            try:
+                response = await stores[i % 2].run("token", "k", "fp", lambda: counted_operation(runs))
+            except ApiError as error:
+                return error.status
+            return response.status
+
+        statuses = await asyncio.gather(*(attempt(i) for i in range(20)))
+        assert len(runs) == 1
+        assert sorted(set(statuses)) in ([200, 409], [200])
+
+
+@pytest.mark.asyncio
+async def test_the_recorded_answer_replays_from_another_process(processes: Processes) -> None:
+    clock = Clock(source=lambda: 1000.0)
+    async with processes(2) as [one, other]:
+        runs: list[int] = []
+        first = await IdempotencyStore(one, clock).run("token", "k", "fp", lambda: counted_operation(runs))
+        assert isinstance(first, web.Response)
+        replayed = await IdempotencyStore(other, clock).run("token", "k", "fp", lambda: counted_operation(runs))
+        assert isinstance(replayed, web.Response)
+        assert len(runs) == 1
+        assert (replayed.status, replayed.body) == (first.status, first.body)
+        assert replayed.headers["Idempotent-Replayed"] == "true"
+        assert replayed.headers["Content-Type"] == first.headers["Content-Type"]
 
 
 def test_only_final_answers_are_recorded() -> None:

@@ -3,15 +3,18 @@ and how the limit meets idempotency keys (see mockserver/authkit_mock/apis/svix/
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 
 import pytest
 
 from authkit_mock.apis.svix.ratelimit import RateLimiter
 from authkit_mock.core.clock import Clock
+from authkit_mock.core.ephemeral import MemoryMaps, MemoryWindows
 from authkit_mock.core.errors import ApiError
 from authkit_mock.core.settings import RateLimit
 from tests.server.svix.client import SvixClient, svix_server
+from tests.support.maps import BACKENDS, Processes, processes_for
 from tests.support.server import RunningServer
 
 RATE_LIMITED = {
@@ -108,41 +111,73 @@ def test_the_default_limit_comes_from_the_settings() -> None:
         assert all(client.dashboard_access().status_code == 200 for _ in range(20))
 
 
-# The limiter itself
+# The limiter itself, over both backends (memory, and a real redis-server through two connections)
 
 
-def test_a_window_opens_with_a_key_s_first_request() -> None:
+@pytest.fixture(params=BACKENDS)
+def processes(request: pytest.FixtureRequest) -> Processes:
+    return processes_for(request, request.param)
+
+
+@pytest.mark.asyncio
+async def test_a_window_opens_with_a_key_s_first_request(processes: Processes) -> None:
     clock = Clock(source=lambda: 1_000_000.25)
-    limiter = RateLimiter(RateLimit(2, 10), clock)
-    assert limiter.hit("a") is None
-    clock.advance(9)
-    assert limiter.hit("a") is None
-    assert limiter.hit("a") == 1
-    assert limiter.remaining("a") == 0
-    assert limiter.remaining("b") == 2
-    clock.advance(1)
-    assert limiter.remaining("a") == 2
-    assert limiter.hit("a") is None
+    async with processes(1) as [maps]:
+        limiter = RateLimiter(maps, "svix", RateLimit(2, 10), clock)
+        assert await limiter.hit("a") is None
+        clock.advance(9)
+        assert await limiter.hit("a") is None
+        assert await limiter.hit("a") == 1
+        assert await limiter.remaining("a") == 0
+        assert await limiter.remaining("b") == 2
+        clock.advance(1)
+        assert await limiter.remaining("a") == 2
+        assert await limiter.hit("a") is None
 
 
-def test_check_raises_429_with_retry_after() -> None:
+@pytest.mark.asyncio
+async def test_check_raises_429_with_retry_after(processes: Processes) -> None:
     clock = Clock(source=lambda: 50.0)
-    limiter = RateLimiter(RateLimit(1, 2.5), clock)
-    limiter.check("a")
-    with pytest.raises(ApiError) as raised:
-        limiter.check("a")
-    assert raised.value.status == 429
-    assert raised.value.code == "rate_limit_exceeded"
-    assert raised.value.headers == {"Retry-After": "3"}
+    async with processes(1) as [maps]:
+        limiter = RateLimiter(maps, "svix", RateLimit(1, 2.5), clock)
+        await limiter.check("a")
+        with pytest.raises(ApiError) as raised:
+            await limiter.check("a")
+        assert raised.value.status == 429
+        assert raised.value.code == "rate_limit_exceeded"
+        assert raised.value.headers == {"Retry-After": "3"}
 
 
-def test_finished_windows_are_dropped_and_clear_forgets_all() -> None:
+@pytest.mark.asyncio
+async def test_requests_through_two_processes_count_against_one_window(processes: Processes) -> None:
+    clock = Clock(source=lambda: 50.0)
+    async with processes(2) as [one, other]:
+        limiters = [RateLimiter(maps, "svix", RateLimit(5, 60), clock) for maps in (one, other)]
+        allowed = await asyncio.gather(*(limiters[i % 2].hit("token") for i in range(20)))
+        assert allowed.count(None) == 5
+        assert await limiters[0].remaining("token") == await limiters[1].remaining("token") == 0
+        clock.advance(60)
+        assert await limiters[1].hit("token") is None
+
+
+@pytest.mark.asyncio
+async def test_clear_forgets_every_window(processes: Processes) -> None:
     clock = Clock(source=lambda: 0.0)
-    limiter = RateLimiter(RateLimit(1, 1), clock)
-    limiter.hit("old")
+    async with processes(1) as [maps]:
+        limiter = RateLimiter(maps, "svix", RateLimit(1, 1), clock)
+        await limiter.hit("a")
+        assert await limiter.remaining("a") == 0
+        await maps.clear()
+        assert await limiter.remaining("a") == 1
+
+
+@pytest.mark.asyncio
+async def test_finished_windows_are_dropped_in_memory() -> None:
+    clock = Clock(source=lambda: 0.0)
+    limiter = RateLimiter(MemoryMaps(), "svix", RateLimit(1, 1), clock)
+    await limiter.hit("old")
     clock.advance(120)
-    limiter.hit("new")
-    assert limiter.remaining("new") == 0
-    assert len(limiter) == 1  # the old window was dropped
-    limiter.clear()
-    assert limiter.remaining("new") == 1
+    await limiter.hit("new")
+    assert await limiter.remaining("new") == 0
+    assert isinstance(limiter.windows, MemoryWindows)
+    assert len(limiter.windows) == 1  # the old window was dropped (Redis lets each window's key expire)

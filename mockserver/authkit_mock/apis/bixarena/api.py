@@ -25,6 +25,7 @@ from authkit_mock.apis.bixarena.relying_party import (
     state_matches,
 )
 from authkit_mock.core.credentials import CredentialRejectedError, Principal, bearer_token
+from authkit_mock.core.ephemeral import MapFactory
 from authkit_mock.core.errors import ApiError
 from authkit_mock.core.public_urls import api_prefix, base_url_of, is_https
 from authkit_mock.core.routing import add_operation, runtime_of
@@ -48,13 +49,12 @@ NO_CACHE = {"Cache-Control": "no-store, no-cache, must-revalidate, max-age=0", "
 class BixarenaState:
     """bixarena's short-lived protocol state (pending logins) and its HTTP client to the provider."""
 
-    def __init__(self, client_id: str, max_logins: int) -> None:
-        self.logins = PendingLogins(max_logins)
+    def __init__(self, maps: MapFactory, client_id: str, max_logins: int) -> None:
+        self.logins = PendingLogins(maps, max_logins)
         self.oidc = OidcClient(client_id)
 
     def clear(self) -> None:
-        """Forget pending logins and cached provider documents (an admin reset)."""
-        self.logins.clear()
+        """Forget cached provider documents (an admin reset; the pending logins go with ``Runtime.maps``)."""
         self.oidc.clear()
 
 
@@ -63,7 +63,7 @@ BIXARENA = web.AppKey("bixarena", BixarenaState)
 
 def setup(app: web.Application, runtime: Runtime) -> None:
     """Add the bixarena routes, seeder and state to ``app``."""
-    state = BixarenaState(runtime.settings.bixarena_client_id, runtime.settings.limits.pending_logins)
+    state = BixarenaState(runtime.maps, runtime.settings.bixarena_client_id, runtime.settings.limits.pending_logins)
     app[BIXARENA] = state
     runtime.reset_hooks.append(state.clear)
     runtime.seeders.append(seed_users)
@@ -111,7 +111,7 @@ async def start_oidc_login(request: web.Request) -> web.Response:
     except LoginError as error:
         raise ApiError(400, f"The OIDC login could not be started. {error.detail}") from None
     redirect_uri = f"{base_url_of(request)}{api_prefix(request, API)}{CALLBACK_PATH}"
-    login = state.logins.start(runtime.settings.entropy, runtime.clock_now, redirect_uri, provider_url)
+    login = await state.logins.start(runtime.settings.entropy, runtime.clock_now, redirect_uri, provider_url)
     location = browser_facing(authorization_url(metadata, state.oidc.client_id, login), request, provider_url)
     response = web.Response(status=302, headers={"Location": location})
     response.headers.add("Set-Cookie", _cookie(request, STATE_COOKIE, login.handle, max_age=LOGIN_TTL))
@@ -147,8 +147,8 @@ async def complete_oidc_login(request: web.Request) -> web.Response:
             raise ApiError(400, f"Missing required query parameter: {name}")
     # From here on the pending login is used up, whatever the outcome, and its cookie is cleared.
     clear_state = {"Set-Cookie": _cookie(request, STATE_COOKIE, "", max_age=0)}
-    login = state.logins.take(request.cookies.get(STATE_COOKIE))
     now = runtime.clock_now
+    login = await state.logins.take(request.cookies.get(STATE_COOKIE), now)
     if login is None:
         raise ApiError(401, "No pending login for this browser (start the login again).", headers=clear_state)
     if now >= login.expires_at:

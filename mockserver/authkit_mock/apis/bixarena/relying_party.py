@@ -18,8 +18,9 @@ from urllib.parse import urlencode
 import aiohttp
 import jwt
 
-from authkit_mock.core.bounded import BoundedMap, text_bytes
+from authkit_mock.core.bounded import text_bytes
 from authkit_mock.core.entropy import Entropy
+from authkit_mock.core.ephemeral import EphemeralMap, JsonCodec, MapFactory
 from authkit_mock.core.pkce import S256, new_verifier, s256_challenge
 
 LOGIN_TTL = 600
@@ -57,33 +58,34 @@ class PendingLogin:
 
 
 class PendingLogins:
-    """The pending logins of every browser, each usable once.
+    """The pending logins of every browser, each usable once (across every process that shares ``maps``).
 
     Anyone can start a login (no credentials), so they are bounded: at most ``max_logins``, expired ones dropped
     from the front on every start, the oldest pushed out past the bound (O(1) per start, never a full scan).
     """
 
-    def __init__(self, max_logins: int = 10_000) -> None:
+    def __init__(self, maps: MapFactory, max_logins: int = 10_000) -> None:
         # Each login holds four random values, the redirect URI and the provider URL (both from configuration or
         # a checked Host): a few hundred bytes, so the byte bound is a generous multiple of the count.
-        self._logins: BoundedMap[str, PendingLogin] = BoundedMap(
+        self._logins: EphemeralMap[PendingLogin] = maps.bounded(
+            "bixarena.logins",
             max_logins,
             max_logins * 2048,
             lambda handle, login: text_bytes(
                 handle, login.state, login.nonce, login.code_verifier, login.redirect_uri, login.provider_url
             ),
-            lambda login: login.expires_at,
+            # Kept a while past its expiry, so a late callback hears that its login expired rather than that there
+            # is none (its cookie lived as long).
+            lambda login: login.expires_at + LOGIN_TTL,
+            JsonCodec(PendingLogin),
         )
 
-    def __len__(self) -> int:
-        return len(self._logins)
-
     @property
-    def entries(self) -> BoundedMap[str, PendingLogin]:
-        """The bounded map holding the logins (for the admin's and the tests' view of its size)."""
+    def entries(self) -> EphemeralMap[PendingLogin]:
+        """The map holding the logins (for the admin's and the tests' view of its size)."""
         return self._logins
 
-    def start(self, entropy: Entropy, now: float, redirect_uri: str, provider_url: str) -> PendingLogin:
+    async def start(self, entropy: Entropy, now: float, redirect_uri: str, provider_url: str) -> PendingLogin:
         """A fresh pending login: random handle, ``state`` and ``nonce``, and a PKCE verifier (RFC 7636 4.1)."""
         login = PendingLogin(
             handle=entropy.token_urlsafe(24),
@@ -94,16 +96,13 @@ class PendingLogins:
             provider_url=provider_url,
             expires_at=now + LOGIN_TTL,
         )
-        self._logins.put(login.handle, login, now)
+        await self._logins.put(login.handle, login, now)
         return login
 
-    def take(self, handle: str | None) -> PendingLogin | None:
-        """The pending login named by ``handle``, forgotten from now on whatever the callback's outcome."""
-        return self._logins.pop(handle) if handle else None
-
-    def clear(self) -> None:
-        """Forget every pending login."""
-        self._logins.clear()
+    async def take(self, handle: str | None, now: float) -> PendingLogin | None:
+        """The pending login named by ``handle`` (expired ones too, for a while: the caller checks ``expires_at``),
+        forgotten from now on whatever the callback's outcome; of concurrent callbacks, one gets it."""
+        return await self._logins.take(handle, now) if handle else None
 
 
 @dataclass(frozen=True)

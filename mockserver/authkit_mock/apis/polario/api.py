@@ -54,7 +54,9 @@ class PolarioState:
 
     def __init__(self, runtime: Runtime) -> None:
         settings = runtime.settings
-        self.challenges = Challenges(settings.entropy, settings.scram_iterations, settings.limits.scram_challenges)
+        self.challenges = Challenges(
+            runtime.maps, settings.entropy, settings.scram_iterations, settings.limits.scram_challenges
+        )
         self.sessions = PolarioSessions(runtime)
 
 
@@ -75,7 +77,6 @@ def setup(app: web.Application, runtime: Runtime) -> None:
         return Principal(session.user, "session", None, session.id)
 
     runtime.credential_checks[API] = check
-    runtime.reset_hooks.append(state.challenges.clear)
     runtime.seeders.append(lambda store, seed: seed_users(runtime, store, seed))
     add_operation(app, runtime, API, "POST", "/auth/auth", scram_first_message, "scram_first_message")
     add_operation(app, runtime, API, "POST", "/auth/login", scram_final_message, "scram_final_message")
@@ -111,7 +112,7 @@ async def scram_first_message(request: web.Request) -> web.Response:
         raise ApiError(400, f"the {PLATFORM_HEADER} header has at most {MAX_PLATFORM} characters")
     runtime = runtime_of(request)
     user = await runtime.store.user(API, user_id(body.email))
-    challenge = request.app[POLARIO].challenges.issue(
+    challenge = await request.app[POLARIO].challenges.issue(
         email=body.email,
         client_nonce=body.nonce,
         platform=platform,
@@ -132,7 +133,7 @@ async def scram_final_message(request: web.Request) -> web.Response:
     runtime = runtime_of(request)
     state = request.app[POLARIO]
     try:
-        verified = state.challenges.answer(
+        verified = await state.challenges.answer(
             body.email, body.nonce, proof, request.headers.get(PLATFORM_HEADER), runtime.clock_now
         )
     except PlatformMismatchError:

@@ -23,8 +23,9 @@ import hmac
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from authkit_mock.core.bounded import BoundedMap, text_bytes
+from authkit_mock.core.bounded import text_bytes
 from authkit_mock.core.entropy import Entropy
+from authkit_mock.core.ephemeral import EphemeralMap, JsonCodec, MapFactory
 from authkit_mock.core.passwords import ScramCredentials
 
 SERVER_NONCE_BYTES = 18
@@ -119,9 +120,12 @@ class Verified:
 
 
 class Challenges:
-    """The outstanding challenges of one server, keyed by combined nonce, each answerable once."""
+    """The outstanding challenges of one server, keyed by combined nonce, each answerable once (across every process
+    that shares ``maps``: the answer takes the challenge in one atomic step)."""
 
-    def __init__(self, entropy: Entropy, default_iterations: int, max_challenges: int = MAX_CHALLENGES) -> None:
+    def __init__(
+        self, maps: MapFactory, entropy: Entropy, default_iterations: int, max_challenges: int = MAX_CHALLENGES
+    ) -> None:
         self._entropy = entropy
         self._default_iterations = default_iterations
         # Drawn once per server: unknown emails get salts nobody can predict, yet stable while it runs.
@@ -131,24 +135,19 @@ class Challenges:
         self._decoy = ScramCredentials(b"", default_iterations, entropy.token_bytes(32), entropy.token_bytes(32))
         # Expired challenges go from the front on every issue; past the count (or the bytes: each one is at most
         # about 1 KB, see MAX_CLIENT_NONCE) the oldest goes.
-        self._pending: BoundedMap[str, Challenge] = BoundedMap(
+        self._pending: EphemeralMap[Challenge] = maps.bounded(
+            "polario.challenges",
             max_challenges,
             max_challenges * 1024,
             lambda nonce, c: text_bytes(nonce, c.email, c.client_nonce, c.salt_b64, c.platform) + 256,
             lambda c: c.expires + 1,  # answerable up to and including its ``expires`` second
+            JsonCodec(Challenge),
         )
 
-    def __len__(self) -> int:
-        return len(self._pending)
-
     @property
-    def entries(self) -> BoundedMap[str, Challenge]:
-        """The bounded map holding the outstanding challenges."""
+    def entries(self) -> EphemeralMap[Challenge]:
+        """The map holding the outstanding challenges."""
         return self._pending
-
-    def clear(self) -> None:
-        """Forget every outstanding challenge (on reset)."""
-        self._pending.clear()
 
     def fake_salt(self, email: str) -> bytes:
         """A salt for an unknown email: HMAC of the email under the server's secret, so it is stable per email.
@@ -159,7 +158,7 @@ class Challenges:
         key = email.lower().encode("utf-8")
         return hmac.new(self._fake_salt_key, key, hashlib.sha256).digest()[:FAKE_SALT_BYTES]
 
-    def issue(
+    async def issue(
         self,
         email: str,
         client_nonce: str,
@@ -190,19 +189,19 @@ class Challenges:
             platform=platform,
             credentials=credentials,
         )
-        self._pending.put(nonce, challenge, now)
+        await self._pending.put(nonce, challenge, now)
         return challenge
 
-    def answer(self, email: str, nonce: str, proof: bytes, platform: str | None, now: float) -> Verified:
+    async def answer(self, email: str, nonce: str, proof: bytes, platform: str | None, now: float) -> Verified:
         """Check a client-final message; the challenge is used up whatever the outcome.
 
         Raises :class:`ChallengeRejectedError` for an unknown, used or expired nonce or one issued for another
         email, :class:`PlatformMismatchError` when ``platform`` differs from the first message's, and
         :class:`ProofRejectedError` for a wrong proof or an unknown email.
         """
-        challenge = self._pending.pop(nonce)
+        challenge = await self._pending.take(nonce, now)
         if challenge is None:
-            raise ChallengeRejectedError("unknown or already used nonce")
+            raise ChallengeRejectedError("unknown, already used or expired nonce")
         if now > challenge.expires:
             raise ChallengeRejectedError("challenge expired")
         if email != challenge.email:

@@ -68,15 +68,11 @@ Operation = Callable[[web.Request, Token], Awaitable[web.StreamResponse]]
 
 @dataclass
 class SvixState:
-    """The svix API's short-lived state: rate-limit windows and idempotency records."""
+    """The svix API's short-lived state: rate-limit windows and idempotency records (in ``Runtime.maps``: a reset
+    forgets them with the rest of the short-lived state)."""
 
     limiter: RateLimiter
     idempotency: IdempotencyStore
-
-    def clear(self) -> None:
-        """Forget everything (on reset, with the store)."""
-        self.limiter.clear()
-        self.idempotency.clear()
 
 
 SVIX_STATE = web.AppKey("svix_state", SvixState)
@@ -91,12 +87,13 @@ def setup(app: web.Application, runtime: Runtime) -> None:
     settings = runtime.settings
     limits = settings.limits
     state = SvixState(
-        RateLimiter(settings.rate_limit, settings.clock),
-        IdempotencyStore(settings.clock, max_records=limits.idempotency_records, max_bytes=limits.idempotency_bytes),
+        RateLimiter(runtime.maps, "svix.rate", settings.rate_limit, settings.clock),
+        IdempotencyStore(
+            runtime.maps, settings.clock, max_records=limits.idempotency_records, max_bytes=limits.idempotency_bytes
+        ),
     )
     app[SVIX_STATE] = state
     app[FAULTS_IN_HANDLER] = True
-    runtime.reset_hooks.append(state.clear)
     runtime.seeders.append(lambda store, seed: seed_keys_and_applications(store, seed, runtime.clock_now))
     runtime.seeders.append(lambda store, seed: streams.seed_streams(store, seed, runtime.clock_now, settings))
 
@@ -132,7 +129,7 @@ def operation(handler: Operation) -> Handler:
         runtime = runtime_of(request)
         state = request.app[SVIX_STATE]
         token = await authenticate(runtime.store, request.headers.get("Authorization"), runtime.clock_now)
-        state.limiter.check(token.token)
+        await state.limiter.check(token.token)
         key = request.headers.get(HEADER)
         if key is None:
             instead = await apply_fault(request)

@@ -22,13 +22,14 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import NoReturn
 
 from aiohttp import web
 
-from authkit_mock.core.bounded import BoundedMap, text_bytes
+from authkit_mock.core.bounded import text_bytes
 from authkit_mock.core.clock import Clock
+from authkit_mock.core.ephemeral import EphemeralMap, JsonCodec, MapFactory
 from authkit_mock.core.errors import ApiError, FieldError, RequestValidationError
 
 HEADER = "Idempotency-Key"
@@ -116,17 +117,24 @@ def recordable(status: int) -> bool:
     return status < 500 and status not in UNRECORDED_STATUSES
 
 
-@dataclass
-class _Record:
+@dataclass(frozen=True)
+class Record:
+    """What is kept for a key: the request's fingerprint and, once it has ended, its outcome."""
+
     fingerprint: str
     expires_at: float
-    outcome: Outcome | None = field(default=None)
+    outcome: Outcome | None = None
     """None while the first request is still running."""
 
 
-def _record_size(key: tuple[str, str], record: _Record) -> int:
+def record_key(scope: str, key: str) -> str:
+    """One map key for a scope and a key (length-prefixed: no two pairs give the same text)."""
+    return f"{len(scope)}:{scope}{key}"
+
+
+def _record_size(key: str, record: Record) -> int:
     outcome = record.outcome
-    held = text_bytes(*key, record.fingerprint)
+    held = text_bytes(key, record.fingerprint)
     if isinstance(outcome, RecordedResponse):
         held += text_bytes(outcome.body, outcome.content_type, *(part for pair in outcome.headers for part in pair))
     elif isinstance(outcome, RecordedError):
@@ -139,11 +147,14 @@ class IdempotencyStore:
 
     Bounded by count and by the bytes of the recorded answers (``Limits.idempotency_records`` and
     ``idempotency_bytes``): expired records go from the front on every claim, the oldest past the bounds (a key
-    evicted while its request runs simply records nothing).
+    evicted while its request runs simply records nothing). With a shared ``maps`` backend the records hold for
+    every process: a key is claimed in one atomic step (SET NX), so two processes never both run its request, and
+    the recorded outcome replays from any of them.
     """
 
     def __init__(
         self,
+        maps: MapFactory,
         clock: Clock,
         ttl_seconds: float = DEFAULT_TTL_SECONDS,
         max_records: int = 10_000,
@@ -151,18 +162,19 @@ class IdempotencyStore:
     ) -> None:
         self._clock = clock
         self._ttl = ttl_seconds
-        self._records: BoundedMap[tuple[str, str], _Record] = BoundedMap(
-            max_records, max_bytes, _record_size, lambda record: record.expires_at
+        self._records: EphemeralMap[Record] = maps.bounded(
+            "svix.idempotency", max_records, max_bytes, _record_size, lambda r: r.expires_at, JsonCodec(Record)
         )
 
     @property
-    def entries(self) -> BoundedMap[tuple[str, str], _Record]:
-        """The bounded map holding the records."""
+    def entries(self) -> EphemeralMap[Record]:
+        """The map holding the records."""
         return self._records
 
-    def begin(self, scope: str, key: str, request_fingerprint: str) -> Outcome | None:
-        """Claim ``key`` for a request: None when it should run now (then :meth:`finish` or :meth:`release` it),
-        the recorded outcome when it should be replayed; raises 409 or 422 when it must not run."""
+    async def begin(self, scope: str, key: str, request_fingerprint: str) -> Record | Outcome:
+        """Claim ``key`` for a request: its in-flight :class:`Record` when it should run now (then :meth:`finish`
+        or :meth:`release` it with that record), the recorded outcome when it should be replayed; raises 409 or 422
+        when it must not run."""
         if len(key) > MAX_KEY_LENGTH:
             raise RequestValidationError(
                 422,
@@ -175,12 +187,12 @@ class IdempotencyStore:
                 ],
             )
         now = self._clock.now()
-        record = self._records.get((scope, key))
-        if record is not None and record.outcome is not None and now >= record.expires_at:
-            record = None  # expired: the key may be used afresh
+        claimed = Record(request_fingerprint, now + self._ttl)
+        # One atomic step: added when the key has no live record (an expired one may be used afresh), else the
+        # record already there.
+        record = await self._records.add(record_key(scope, key), claimed, now)
         if record is None:
-            self._records.put((scope, key), _Record(request_fingerprint, now + self._ttl), now)
-            return None
+            return claimed
         if record.fingerprint != request_fingerprint:
             raise RequestValidationError(
                 422,
@@ -196,30 +208,21 @@ class IdempotencyStore:
             raise ApiError(409, "A request with this idempotency key is already in progress.", code="conflict")
         return record.outcome
 
-    def finish(self, scope: str, key: str, outcome: Outcome | None) -> None:
-        """Record the outcome of the request that claimed ``key`` (None: nothing to keep, the key is free again)."""
-        record = self._records.get((scope, key))
-        if record is None or record.outcome is not None:
-            return
-        if outcome is None:
-            self._records.pop((scope, key))
-        else:
-            record.outcome = outcome
-            # Again, now that it holds the answer: the byte bound counts what is kept for replay.
-            self._records.put((scope, key), record, self._clock.now())
+    async def finish(self, scope: str, key: str, claimed: Record, outcome: Outcome | None) -> None:
+        """Record the outcome of the request that claimed ``key`` with ``claimed`` (None: nothing to keep, the key
+        is free again). Compare and set: a record that is no longer ours (evicted, then claimed by another
+        request) is left alone. Put again with the answer, so the byte bound counts what is kept for replay."""
+        done = None if outcome is None else Record(claimed.fingerprint, claimed.expires_at, outcome)
+        await self._records.swap(record_key(scope, key), claimed, done, self._clock.now())
 
-    def release(self, scope: str, key: str) -> None:
+    async def release(self, scope: str, key: str, claimed: Record) -> None:
         """Free a key whose request ended without an outcome to keep."""
-        self.finish(scope, key, None)
+        await self.finish(scope, key, claimed, None)
 
-    def in_flight(self, scope: str, key: str) -> bool:
+    async def in_flight(self, scope: str, key: str) -> bool:
         """Whether a request holding ``key`` is running now."""
-        record = self._records.get((scope, key))
+        record = await self._records.get(record_key(scope, key), self._clock.now())
         return record is not None and record.outcome is None
-
-    def clear(self) -> None:
-        """Forget every record (on reset)."""
-        self._records.clear()
 
     async def run(
         self,
@@ -235,26 +238,26 @@ class IdempotencyStore:
         sent and an error it raises propagates, and either way the key is free again (the admin API's injected
         faults go there, so that a delay holds the key in flight and an injected error is not replayed).
         """
-        recorded = self.begin(scope, key, request_fingerprint)
-        if isinstance(recorded, RecordedError):
-            recorded.replay()
-        if recorded is not None:
-            return recorded.replay()
+        claimed = await self.begin(scope, key, request_fingerprint)
+        if isinstance(claimed, RecordedError):
+            claimed.replay()
+        if isinstance(claimed, RecordedResponse):
+            return claimed.replay()
         try:
             instead = await prelude() if prelude is not None else None
         except BaseException:
-            self.release(scope, key)
+            await self.release(scope, key, claimed)
             raise
         if instead is not None:
-            self.release(scope, key)
+            await self.release(scope, key, claimed)
             return instead
         try:
             response = await operation()
         except ApiError as error:
-            self.finish(scope, key, RecordedError.of(error))
+            await self.finish(scope, key, claimed, RecordedError.of(error))
             raise
         except BaseException:
-            self.release(scope, key)
+            await self.release(scope, key, claimed)
             raise
-        self.finish(scope, key, RecordedResponse.of(response))
+        await self.finish(scope, key, claimed, RecordedResponse.of(response))
         return response
