@@ -41,11 +41,6 @@ SHARED_KEYS_WIPED = pytest.mark.xfail(
     "under the prefix, the server:key:* signing keys it stored just before included (core/redis/shared.py, start: "
     "use_shared_keys, then seed_once); replica A then signs with a key the others never see",
 )
-SHORT_LIVED_MAPS_LOCAL = pytest.mark.xfail(
-    strict=True,
-    reason="SCRAM challenges, pending logins and codes, idempotency records and rate-limit windows are still each "
-    "process's own in main: their move to the shared store is branch i19-eph, not merged yet",
-)
 JWT_APIS = {"pacerpro", "polario", "authlance", "bixarena"}
 """The APIs whose credentials are JWTs signed with the shared keys (svix's are opaque records in the store)."""
 
@@ -115,7 +110,6 @@ ROUNDS = 5
 """Races per one-use thing: each round a fresh one, redeemed at B and C together."""
 
 
-@SHORT_LIVED_MAPS_LOCAL
 def test_an_authorization_code_redeemed_at_two_replicas_at_once_logs_in_once(replicas: Deployment) -> None:
     for _ in range(ROUNDS):
         pending = bixarena_start(replicas.a.url)
@@ -130,7 +124,6 @@ def scram_final(base: str, final: dict[str, Any]) -> httpx.Response:
     return httpx.post(f"{base}/polario/auth/login", json=final, timeout=TIMEOUT)
 
 
-@SHORT_LIVED_MAPS_LOCAL
 def test_a_scram_challenge_answered_at_two_replicas_at_once_logs_in_once(replicas: Deployment) -> None:
     for _ in range(ROUNDS):
         _, final = polario_challenge(replicas.a.url)
@@ -154,7 +147,6 @@ def test_a_refresh_token_used_at_two_replicas_at_once_refreshes_once(replicas: D
         assert statuses(answers)[0] == 200 and statuses(answers)[1] != 200, [answer.text for answer in answers]
 
 
-@SHORT_LIVED_MAPS_LOCAL
 def test_an_idempotency_key_replays_the_same_answer_from_every_replica(replicas: Deployment) -> None:
     headers = {**ORG_KEY, "idempotency-key": "replica-test-key-1"}
     body = {"featureFlags": ["replicas"]}
@@ -170,7 +162,6 @@ def test_an_idempotency_key_replays_the_same_answer_from_every_replica(replicas:
     assert protected(replicas.b.url, "svix", {"Authorization": f"Bearer {answers[0].json()['token']}"}) == 200
 
 
-@SHORT_LIVED_MAPS_LOCAL
 def test_the_rate_limit_counts_the_requests_of_every_replica(replicas: Deployment) -> None:
     allowed, _ = RATE_LIMIT
     order = [replicas.a, replicas.b, replicas.c] * allowed
