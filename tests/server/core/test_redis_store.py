@@ -248,3 +248,22 @@ def test_the_shared_journal_is_bounded_by_count_and_by_bytes(redis_server: Redis
     big = entry(0, b"y" * 4000).size
     held, size = asyncio.run(run(100, 3 * big, b"y" * 4000))
     assert (held, size) == (3, 3 * big)
+
+
+def test_a_store_that_lost_its_data_is_seeded_again_by_the_next_request(
+    servers: tuple[RunningServer, RunningServer], redis_server: RedisServer, prefix: str
+) -> None:
+    first, second = servers
+
+    async def lose_everything() -> None:
+        connection = RedisConnection(redis_server.url(), prefix)
+        keys = [key async for key in connection.client.scan_iter(match=prefix + "*")]
+        await connection.client.delete(*keys)
+        await connection.close()
+
+    asyncio.run(lose_everything())
+    # As after a restart without persistence: the first request finds no deployment and seeds it again.
+    exchange = {"session": "demo-session-ada"}
+    assert httpx.post(f"{second.url}/authlance/authlance/identity/me", json=exchange).status_code == 200
+    emails = [u["email"] for u in httpx.get(f"{first.url}/__admin/users").json()["items"]]
+    assert "demo@example.com" in emails

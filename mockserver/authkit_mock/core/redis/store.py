@@ -495,9 +495,13 @@ class RedisStore(Store):
 
     @unavailable_as_503
     async def wipe(self) -> None:
-        """Delete every key under the prefix."""
+        """Delete every key under the prefix but the seeding marks (``shared.py``): a reset keeps the deployment
+        seeded, so no other process takes the empty moment for a store that lost its data and seeds it too."""
         batch: list[str] = []
+        kept = {self.connection.key("server:seeded"), self.connection.key("server:seeding")}
         async for key in self._redis.scan_iter(match=self.connection.prefix + "*", count=WIPE_BATCH):
+            if key in kept:
+                continue
             batch.append(key)
             if len(batch) >= WIPE_BATCH:
                 await self._redis.unlink(*batch)
