@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from aiohttp import web
 
-from authkit_mock.core.clock import server_date_header
 from authkit_mock.core.journal import Journal
 from authkit_mock.core.keys import load_or_create_keys
 from authkit_mock.core.middlewares import root_middleware
@@ -94,7 +93,7 @@ def create_app(settings: Settings) -> web.Application:
     runtime = create_runtime(settings, state)
     # The state file's commit runs inside CORS and the journal and outside error rendering, so a failed commit is
     # still journaled and gets CORS headers.
-    middlewares = [root_middleware(state_middleware if state is not None else None)]
+    middlewares = [root_middleware(state_middleware if state is not None else None, runtime)]
     root = web.Application(middlewares=middlewares, client_max_size=settings.max_body_bytes)
     root[RUNTIME] = runtime
 
@@ -120,7 +119,6 @@ def create_app(settings: Settings) -> web.Application:
         mount(IDP_PATH, create_idp_app(runtime))
     mount("/__admin", create_admin_app(runtime))
     mount(PREFIX, create_protected_app())
-    root.on_response_prepare.append(server_date_header(runtime.settings.clock))
     add_docs(root)
     add_seed_watch(root, runtime)
     if state is None:
