@@ -25,6 +25,7 @@ from authkit_mock.core.journal import (
 )
 from authkit_mock.core.journal import Cut as JournalCut
 from authkit_mock.core.public_urls import BadHostError, host_allowed, host_name, known_host_names
+from authkit_mock.core.routing import runtime_of
 from authkit_mock.core.runtime import API_SLUG, RUNTIME, Runtime
 from authkit_mock.core.settings import Settings
 
@@ -76,7 +77,7 @@ async def apply_fault(request: web.Request) -> web.StreamResponse | None:
     Returns the response to send instead of the handler's (bodiless statuses), raises :class:`ApiError` for the
     others, and returns None when the request goes on. Works from a root middleware and from a sub-app's handler.
     """
-    runtime = request.config_dict[RUNTIME]
+    runtime = runtime_of(request)
     if not runtime.faults:
         return None  # the usual case, on every request: skip the lookups below
     api = api_of(request)
