@@ -250,13 +250,17 @@ def preflight(request: web.Request) -> web.StreamResponse:
 
 def _body_deadline(request: web.Request, seconds: float) -> asyncio.TimerHandle | None:
     """Stop waiting for the request body after ``seconds`` (a client sending it a byte at a time holds a connection
-    and a handler): the body stream then raises :class:`BodyTimeoutError` to whoever reads it."""
-    if not request.body_exists or request.content.at_eof() or seconds <= 0:
-        return None
+    and a handler): the body stream then raises :class:`BodyTimeoutError` to whoever reads it.
+
+    No timer for a body that has arrived in full (``is_eof``: the usual case, a body in the packets of its head),
+    read or not: nothing is left to wait for.
+    """
     content = request.content
+    if not request.body_exists or content.is_eof() or seconds <= 0:
+        return None
 
     def expire() -> None:
-        if not content.at_eof():
+        if not content.is_eof():
             content.set_exception(BodyTimeoutError())
 
     return asyncio.get_running_loop().call_later(seconds, expire)
