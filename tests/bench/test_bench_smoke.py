@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from authkit_mock.prism import free_port
-from bench import refresh
+from bench import compare, refresh
 from bench.__main__ import main
 
 
@@ -69,6 +69,19 @@ def test_the_flows_and_the_rs256_ceiling_run_against_the_reference_server_withou
     tables = output.with_suffix(".md").read_text(encoding="utf-8")
     assert "| bixarena-login | 2 |" in tables
     assert "RS256 (RSA-2048) signing ceiling" in tables
+
+
+# Two reference servers (this checkout and HEAD exported by git archive), about 8 s: a long run.
+@pytest.mark.deep
+def test_the_comparison_runs_this_checkout_against_a_revision_and_prints_both(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    argv = ["--base", "HEAD", "--operations", "cheap-read,scram-login", "--rounds", "1", "--duration", "0.3"]
+    assert compare.main([*argv, "--connections", "2", "--port", str(free_port())]) == 0
+
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in lines[:2]] == ["cheap-read", "scram-login"]
+    assert all("base" in line and "now" in line and "µs CPU/op" in line for line in lines[:2])
 
 
 def test_the_refresh_benchmark_counts_one_refresh_for_a_burst_with_an_expired_credential() -> None:
