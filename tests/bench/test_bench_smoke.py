@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from authkit_mock.prism import free_port
-from bench import compare, refresh
+from bench import compare, refresh, sampling
 from bench.__main__ import main
 
 
@@ -89,3 +89,20 @@ def test_the_refresh_benchmark_counts_one_refresh_for_a_burst_with_an_expired_cr
     assert (figures.burst_ok, figures.burst_refreshes) == (40, 1)
     assert figures.static_header_us > 0
     assert figures.refreshing_auth_us > 0
+
+
+def test_the_sampling_summary_puts_each_sample_in_the_layer_that_owns_it(tmp_path: Path) -> None:
+    loop = "run (asyncio/runners.py:190);Handle._run (asyncio/events.py:80)"
+    handler = f"{loop};root (authkit_mock/core/middlewares.py:200);guarded (authkit_mock/apis/svix/api.py:131)"
+    raw = tmp_path / "samples.txt"
+    raw.write_text(
+        f"{handler};mint (authkit_mock/core/tokens.py:190);RSAAlgorithm.sign (jwt/algorithms.py:300) 6\n"
+        f"{handler};add_token (authkit_mock/core/store.py:204) 2\n"
+        f"{loop};root (authkit_mock/core/middlewares.py:200);record (authkit_mock/core/middlewares.py:320) 1\n"
+        f"{loop};_SelectorSocketTransport.write (asyncio/selector_events.py:1070) 1\n",
+        encoding="utf-8",
+    )
+    summary = sampling.summarise(raw, top=2)
+    shares = dict(line.strip().split("  ", 1)[::-1] for line in summary.splitlines()[1:6])
+    assert [shares[layer] for layer in sampling.LAYERS] == ["60.0%", "10.0%", "20.0%", "10.0%", "0.0%"]
+    assert "60.0%  RSAAlgorithm.sign (algorithms.py)" in summary
