@@ -61,9 +61,10 @@ async def _user(host: str, port: int, step: Step, deadline: float, latencies: li
         await connection.close()
 
 
-async def _bundled(host: str, port: int, step: Step, connections: int, duration: float) -> Result:
-    warmup = min(1.0, duration / 5)
-    await asyncio.gather(*(_user(host, port, step, time.perf_counter() + warmup, [], [0]) for _ in range(connections)))
+async def _bundled(host: str, port: int, step: Step, connections: int, duration: float, warm_up: bool) -> Result:
+    if warm_up:
+        until = time.perf_counter() + min(1.0, duration / 5)
+        await asyncio.gather(*(_user(host, port, step, until, [], [0]) for _ in range(connections)))
     latencies: list[float] = []
     errors = [0]
     started = time.perf_counter()
@@ -83,9 +84,10 @@ async def _bundled(host: str, port: int, step: Step, connections: int, duration:
     )
 
 
-def run_bundled(host: str, port: int, step: Step, connections: int, duration: float) -> Result:
-    """Run ``step`` from ``connections`` keep-alive connections for ``duration`` seconds (asyncio, one process)."""
-    return asyncio.run(_bundled(host, port, step, connections, duration))
+def run_bundled(host: str, port: int, step: Step, connections: int, duration: float, *, warm_up: bool = True) -> Result:
+    """Run ``step`` from ``connections`` keep-alive connections for ``duration`` seconds (asyncio, one process),
+    after an uncounted warm-up unless ``warm_up`` is false."""
+    return asyncio.run(_bundled(host, port, step, connections, duration, warm_up))
 
 
 def wrk_path() -> str | None:
@@ -147,8 +149,9 @@ def parse_wrk(output: str, connections: int, duration: float) -> Result:
     )
 
 
-def run_wrk(url: str, request: Request, connections: int, duration: float) -> Result:
-    """Run ``wrk`` (one thread) with ``request`` against ``url`` for ``duration`` seconds, after a warm-up."""
+def run_wrk(url: str, request: Request, connections: int, duration: float, *, warm_up: bool = True) -> Result:
+    """Run ``wrk`` (one thread) with ``request`` against ``url`` for ``duration`` seconds, after a warm-up unless
+    ``warm_up`` is false."""
     path = wrk_path()
     assert path is not None
     with tempfile.TemporaryDirectory(prefix="authkit-bench-") as folder:
@@ -170,5 +173,6 @@ def run_wrk(url: str, request: Request, connections: int, duration: float) -> Re
             done = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 30, check=True)
             return done.stdout
 
-        wrk(1.0)
+        if warm_up:
+            wrk(1.0)
         return parse_wrk(wrk(duration), connections, duration)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from bench import load
 from bench.flows import FLOWS, flow_step
-from bench.scenarios import OPERATIONS, bixarena_session, static_requests, step_for
+from bench.scenarios import OPERATIONS, Operation, bixarena_session, static_requests, step_for
 from bench.targets import HOST, Target
 
 GROUPS = {
@@ -36,6 +36,19 @@ def group_of(name: str) -> str:
         if any(needle in name for needle in needles):
             return group
     return "everything else (aiohttp and the server's Python)"
+
+
+def drive(operation: Operation, server: Target, connections: int, seconds: float) -> load.Result:
+    """Run ``operation`` against the started ``server`` for ``seconds``, as ``scripts/bench`` would."""
+    session = bixarena_session(f"{server.url}/bixarena") if operation.key == "bixarena-token" else None
+    host = f"{HOST}:{server.port}"
+    if operation.kind == "flow":
+        step = flow_step(operation, server.prefix(operation.api), host)
+        return load.run_bundled(HOST, server.port, step, connections, seconds)
+    requests = static_requests(operation, server.prefix(operation.api), session)
+    if operation.kind != "login" and load.wrk_path() is not None:
+        return load.run_wrk(server.url, requests[0], connections, seconds)
+    return load.run_bundled(HOST, server.port, step_for(operation, requests, host), connections, seconds)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -55,18 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         server = Target("authkit", args.port, command)
         server.start()
         try:
-            session = bixarena_session(f"{server.url}/bixarena") if operation.key == "bixarena-token" else None
-            host = f"{HOST}:{server.port}"
-            if operation.kind == "flow":
-                step = flow_step(operation, server.prefix(operation.api), host)
-                result = load.run_bundled(HOST, server.port, step, args.connections, args.seconds)
-            else:
-                requests = static_requests(operation, server.prefix(operation.api), session)
-                if operation.kind != "login" and load.wrk_path() is not None:
-                    result = load.run_wrk(server.url, requests[0], args.connections, args.seconds)
-                else:
-                    step = step_for(operation, requests, host)
-                    result = load.run_bundled(HOST, server.port, step, args.connections, args.seconds)
+            result = drive(operation, server, args.connections, args.seconds)
         finally:
             server.stop()  # SIGTERM: aiohttp exits cleanly and the profile is written
         stats = pstats.Stats(str(output))

@@ -1,7 +1,8 @@
 """The reference server as ``authkit-mock serve`` runs it, with one change for load: svix's rate limit is lifted.
 
 svix allows 600 requests a minute per token (as upstream does), which a load test passes in a tenth of a second;
-everything else (all five APIs, middlewares, journal, no access log) is what ``authkit-mock serve`` runs.
+everything else (all five APIs, middlewares, journal, no access log, and ``core.serving``'s connection handling
+with its slow-client timeouts and connection cap) is what ``authkit-mock serve`` runs.
 """
 
 from __future__ import annotations
@@ -11,10 +12,9 @@ import cProfile
 import dataclasses
 from pathlib import Path
 
-from aiohttp import web
-
 from authkit_mock.app import create_app
 from authkit_mock.cli import DEFAULT_CORS, tune_garbage_collector
+from authkit_mock.core.serving import run
 from authkit_mock.core.settings import RateLimit, Settings
 
 
@@ -32,7 +32,7 @@ def main() -> None:
     if profiler is not None:
         profiler.enable()
     try:
-        web.run_app(app, host=settings.host, port=settings.port, print=None, access_log=None)
+        run(app, settings.limits, settings.host, settings.port, access_log=None)
     finally:
         if profiler is not None:
             profiler.disable()

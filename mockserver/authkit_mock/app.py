@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from aiohttp import web
 
-from authkit_mock.core.clock import server_date_header
 from authkit_mock.core.journal import Journal
 from authkit_mock.core.keys import load_or_create_keys
 from authkit_mock.core.middlewares import root_middleware
@@ -106,7 +105,7 @@ def create_app(settings: Settings) -> web.Application:
         connection = RedisConnection(settings.store_url, settings.store_prefix)
         # Before the APIs are set up: each builds its short-lived maps from ``runtime.maps`` there.
         runtime.maps = RedisMaps(connection)
-    middlewares = [root_middleware(between)]
+    middlewares = [root_middleware(between, runtime)]
     root = web.Application(middlewares=middlewares, client_max_size=settings.max_body_bytes)
     root[RUNTIME] = runtime
 
@@ -132,7 +131,6 @@ def create_app(settings: Settings) -> web.Application:
         mount(IDP_PATH, create_idp_app(runtime))
     mount("/__admin", create_admin_app(runtime))
     mount(PREFIX, create_protected_app())
-    root.on_response_prepare.append(server_date_header(runtime.settings.clock))
     add_docs(root)
     add_seed_watch(root, runtime)
     if connection is not None:

@@ -32,7 +32,8 @@ class RunningServer:
     """A reference server for ``settings`` (host and port replaced by a free loopback port), once :meth:`start`-ed.
 
     Attributes:
-        url: the server's root URL (``http://127.0.0.1:<port>``).
+        url: the server's root URL: its public URL when the settings give one, else ``address``.
+        address: where it listens (``http://127.0.0.1:<port>``), whatever its public URL.
         settings: the settings it runs with (the clock is ``settings.clock``).
         runtime: its state (store, journal, faults); touch it through :meth:`sync`, on the server's loop.
     """
@@ -43,6 +44,7 @@ class RunningServer:
         port = self._sock.getsockname()[1]
         self.settings = replace(settings, host="127.0.0.1", port=port)
         self.url = self.settings.base_url()
+        self.address = f"http://127.0.0.1:{port}"
         self.app = create_app(self.settings)
         self.runtime: Runtime = self.app[RUNTIME]
         self._loop = asyncio.new_event_loop()

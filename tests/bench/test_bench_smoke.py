@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from authkit_mock.prism import free_port
-from bench import refresh
+from bench import compare, refresh, sampling
 from bench.__main__ import main
 
 
@@ -71,8 +71,38 @@ def test_the_flows_and_the_rs256_ceiling_run_against_the_reference_server_withou
     assert "RS256 (RSA-2048) signing ceiling" in tables
 
 
+# Two reference servers (this checkout and HEAD exported by git archive), about 8 s: a long run.
+@pytest.mark.deep
+def test_the_comparison_runs_this_checkout_against_a_revision_and_prints_both(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    argv = ["--base", "HEAD", "--operations", "cheap-read,scram-login", "--rounds", "1", "--duration", "0.3"]
+    assert compare.main([*argv, "--connections", "2", "--port", str(free_port())]) == 0
+
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in lines[:2]] == ["cheap-read", "scram-login"]
+    assert all("base" in line and "now" in line and "µs CPU/op" in line for line in lines[:2])
+
+
 def test_the_refresh_benchmark_counts_one_refresh_for_a_burst_with_an_expired_credential() -> None:
     figures = refresh.measure(requests=40, calls=20)
     assert (figures.burst_ok, figures.burst_refreshes) == (40, 1)
     assert figures.static_header_us > 0
     assert figures.refreshing_auth_us > 0
+
+
+def test_the_sampling_summary_puts_each_sample_in_the_layer_that_owns_it(tmp_path: Path) -> None:
+    loop = "run (asyncio/runners.py:190);Handle._run (asyncio/events.py:80)"
+    handler = f"{loop};root (authkit_mock/core/middlewares.py:200);guarded (authkit_mock/apis/svix/api.py:131)"
+    raw = tmp_path / "samples.txt"
+    raw.write_text(
+        f"{handler};mint (authkit_mock/core/tokens.py:190);RSAAlgorithm.sign (jwt/algorithms.py:300) 6\n"
+        f"{handler};add_token (authkit_mock/core/store.py:204) 2\n"
+        f"{loop};root (authkit_mock/core/middlewares.py:200);record (authkit_mock/core/middlewares.py:320) 1\n"
+        f"{loop};_SelectorSocketTransport.write (asyncio/selector_events.py:1070) 1\n",
+        encoding="utf-8",
+    )
+    summary = sampling.summarise(raw, top=2)
+    shares = dict(line.strip().split("  ", 1)[::-1] for line in summary.splitlines()[1:6])
+    assert [shares[layer] for layer in sampling.LAYERS] == ["60.0%", "10.0%", "20.0%", "10.0%", "0.0%"]
+    assert "60.0%  RSAAlgorithm.sign (algorithms.py)" in summary

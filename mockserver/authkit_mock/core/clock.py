@@ -7,10 +7,8 @@ from __future__ import annotations
 
 import email.utils
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from datetime import UTC, datetime
-
-from aiohttp import web
 
 
 class Clock:
@@ -53,18 +51,24 @@ def isoformat(epoch: float) -> str:
     return datetime.fromtimestamp(int(epoch), UTC).isoformat().replace("+00:00", "Z")
 
 
-def server_date_header(clock: Clock) -> Callable[[web.Request, web.StreamResponse], Awaitable[None]]:
-    """An ``on_response_prepare`` signal handler that dates every response by ``clock`` (RFC 9110 section 6.6.1).
+class HttpDate:
+    """The ``Date`` header of the server's answers, by the server's clock (RFC 9110 section 6.6.1).
 
     aiohttp dates responses by the wall clock; clients that judge token expiry on the server's clock (the SDK's
-    refreshing auth) learn the moved clock from this header. The text is made once per second.
+    refreshing auth) learn the moved clock from this header. The root middleware sets it on every answer (cheaper
+    than an ``on_response_prepare`` signal, which aiohttp awaits for each app of the request's chain); the text is
+    made once per second.
     """
-    last: list[object] = [None, ""]
 
-    async def date(_: web.Request, response: web.StreamResponse) -> None:
+    __slots__ = ("_second", "_text")
+
+    def __init__(self) -> None:
+        self._second = -1
+        self._text = ""
+
+    def text(self, clock: Clock) -> str:
+        """The header's value now, by ``clock``."""
         second = int(clock.now())
-        if last[0] != second:
-            last[:] = [second, email.utils.formatdate(second, usegmt=True)]
-        response.headers["Date"] = str(last[1])
-
-    return date
+        if second != self._second:
+            self._second, self._text = second, email.utils.formatdate(second, usegmt=True)
+        return self._text

@@ -28,12 +28,19 @@ class Cut:
 NOTHING_CUT = Cut()
 
 
-@dataclass(frozen=True, slots=True)
+Headers = tuple[tuple[str, str], ...] | tuple[tuple[bytes, bytes], ...]
+"""A journaled request's headers: as received on the wire (aiohttp's ``raw_headers``, kept without a copy when they
+fit the budget) or decoded (what :func:`kept_headers` keeps of headers over it)."""
+
+
+@dataclass(slots=True)
 class JournalEntry:
     """One request and the status it got.
 
-    The headers and bodies are bounded copies (:func:`kept_headers`, :func:`kept_body`), turned into text only when
-    read: recording a request must cost little, reading the journal is rare. ``cut`` says what was left out.
+    The headers and bodies are bounded (:func:`kept_headers`, :func:`kept_body`) and turned into text only when
+    read: recording a request must cost little, reading the journal is rare. ``cut`` says what was left out. (Not a
+    frozen dataclass: a frozen one's ``__init__`` sets each field through ``object.__setattr__``, which cost about
+    as much as the rest of recording a request. Nothing changes an entry once the journal holds it.)
     """
 
     id: int
@@ -45,7 +52,7 @@ class JournalEntry:
     query: str
     status: int
     duration_ms: float
-    headers: tuple[tuple[str, str], ...]
+    headers: Headers
     """The request's headers as received, in order, up to the header budget (a name may repeat)."""
     raw_request_body: bytes | None
     raw_response_body: bytes | None
@@ -54,16 +61,14 @@ class JournalEntry:
     @property
     def size(self) -> int:
         """What the entry holds, in bytes (for the journal's byte budget)."""
-        held = ENTRY_OVERHEAD + len(self.path) + len(self.query)
-        held += sum(len(name) + len(value) + 16 for name, value in self.headers)
-        return held + len(self.raw_request_body or b"") + len(self.raw_response_body or b"")
+        return entry_size(self.path, self.query, self.headers, self.raw_request_body, self.raw_response_body)
 
     @property
     def request_headers(self) -> dict[str, str]:
         """The request headers with lower-case names; a repeated header's values joined with ``, ``
         (RFC 9110 section 5.3)."""
         joined: dict[str, str] = {}
-        for name, value in self.headers:
+        for name, value in decoded_headers(self.headers):
             key = name.lower()
             joined[key] = f"{joined[key]}, {value}" if key in joined else value
         return joined
@@ -77,6 +82,37 @@ class JournalEntry:
     def response_body(self) -> str | None:
         """The response body as text (see :func:`text`)."""
         return text(self.raw_response_body, self.cut.response_body)
+
+
+def entry_size(
+    path: str,
+    query: str,
+    headers: Headers,
+    request_body: bytes | None,
+    response_body: bytes | None,
+    names_and_values: int | None = None,
+) -> int:
+    """What an entry with these parts holds, in bytes (:attr:`JournalEntry.size`); ``names_and_values``: the
+    headers' :func:`header_bytes`, when the caller counted them already."""
+    if names_and_values is None:
+        names_and_values = header_bytes(headers)
+    held = ENTRY_OVERHEAD + len(path) + len(query) + 16 * len(headers) + names_and_values
+    return held + (len(request_body) if request_body else 0) + (len(response_body) if response_body else 0)
+
+
+def header_bytes(headers: Iterable[tuple[str | bytes, str | bytes]]) -> int:
+    """The length of every name and value in ``headers``, summed (in C: no Python loop per header)."""
+    return sum(map(len, itertools.chain.from_iterable(headers)))
+
+
+def decoded_headers(headers: Headers) -> Iterator[tuple[str, str]]:
+    """The headers as text, raw ones decoded as aiohttp decodes them."""
+    for name, value in headers:
+        if isinstance(name, bytes) and isinstance(value, bytes):
+            # As aiohttp decodes what it parses, so the journal shows what the handlers saw.
+            yield name.decode("utf-8", "surrogateescape"), value.decode("utf-8", "surrogateescape")
+        else:
+            yield str(name), str(value)
 
 
 def text(body: bytes | None, cut: int = 0) -> str | None:
@@ -118,6 +154,8 @@ class Journal:
 
     def __init__(self, capacity: int = 10_000, max_bytes: int = 32 * 1024 * 1024) -> None:
         self._entries: deque[JournalEntry] = deque()
+        self._sizes: deque[int] = deque()
+        """Each entry's size, in the entries' order: worked out once, when the entry is added."""
         self._ids = itertools.count(1)
         self.capacity = capacity
         self.max_bytes = max_bytes
@@ -135,16 +173,21 @@ class Journal:
         """A fresh entry id."""
         return next(self._ids)
 
-    def add(self, entry: JournalEntry) -> None:
-        """Record an entry; the oldest fall out while the journal is over its count or byte budget (O(1) each)."""
+    def add(self, entry: JournalEntry, size: int | None = None) -> None:
+        """Record an entry (``size``: its :attr:`~JournalEntry.size`, when the caller knows it); the oldest fall out
+        while the journal is over its count or byte budget (O(1) each)."""
+        held = entry.size if size is None else size
         self._entries.append(entry)
-        self._bytes += entry.size
+        self._sizes.append(held)
+        self._bytes += held
         while len(self._entries) > self.capacity or (self._bytes > self.max_bytes and len(self._entries) > 1):
-            self._bytes -= self._entries.popleft().size
+            self._entries.popleft()
+            self._bytes -= self._sizes.popleft()
 
     def clear(self) -> None:
         """Forget every entry."""
         self._entries.clear()
+        self._sizes.clear()
         self._bytes = 0
 
     def query(

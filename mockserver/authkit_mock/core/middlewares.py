@@ -11,10 +11,21 @@ from functools import partial
 from aiohttp import web
 from aiohttp.typedefs import Handler, Middleware
 
+from authkit_mock.core.clock import HttpDate
 from authkit_mock.core.errors import ADMIN, ApiError, render_error
-from authkit_mock.core.journal import NOTHING_CUT, JournalEntry, kept_body, kept_headers, monotonic_ms
+from authkit_mock.core.journal import (
+    NOTHING_CUT,
+    Headers,
+    JournalEntry,
+    entry_size,
+    header_bytes,
+    kept_body,
+    kept_headers,
+    monotonic_ms,
+)
 from authkit_mock.core.journal import Cut as JournalCut
 from authkit_mock.core.public_urls import BadHostError, host_allowed, host_name, known_host_names
+from authkit_mock.core.routing import runtime_of
 from authkit_mock.core.runtime import API_SLUG, RUNTIME, Runtime
 from authkit_mock.core.settings import Settings
 
@@ -66,7 +77,7 @@ async def apply_fault(request: web.Request) -> web.StreamResponse | None:
     Returns the response to send instead of the handler's (bodiless statuses), raises :class:`ApiError` for the
     others, and returns None when the request goes on. Works from a root middleware and from a sub-app's handler.
     """
-    runtime = request.config_dict[RUNTIME]
+    runtime = runtime_of(request)
     if not runtime.faults:
         return None  # the usual case, on every request: skip the lookups below
     api = api_of(request)
@@ -112,11 +123,10 @@ class GarbageBudget:
         self.received = 0
         self.collections = 0
 
-    def spend(self, request: web.Request, limit: int) -> None:
-        """Count what ``request`` brought; collect when the budget is spent."""
-        received = sum(len(name) + len(value) for name, value in request.raw_headers)
-        body = request.get(RAW_BODY)
-        self.received += received + (len(body) if body is not None else 0)
+    def spend(self, received: int, limit: int) -> None:
+        """Count ``received`` bytes (a request's header names and values and its body); collect when the budget is
+        spent."""
+        self.received += received
         if self.received >= limit > 0:
             self.received = 0
             self.collections += 1
@@ -160,7 +170,7 @@ class HostGuard:
 """Statuses whose responses never have a body (RFC 9110 section 6.4.1), besides the 1xx ones."""
 
 
-def root_middleware(between: Middleware | None = None) -> Middleware:
+def root_middleware(between: Middleware | None = None, runtime: Runtime | None = None) -> Middleware:
     """The root middleware: these steps, outermost first, in one function (as four aiohttp middlewares, the chain
     cost about as much as aiohttp's own handling of a request):
 
@@ -173,40 +183,55 @@ def root_middleware(between: Middleware | None = None) -> Middleware:
        500 page;
     5. **injected faults**, before the handler, unless the request's API applies them itself
        (``FAULTS_IN_HANDLER``).
+
+    Every answer (redirects too) is dated by the server's clock (:class:`~authkit_mock.core.clock.HttpDate`).
+    ``runtime``: the server's, when known at start (else looked up on each request's app).
     """
 
     hosts = HostGuard()
     garbage = GarbageBudget()
+    dates = HttpDate()
+    fixed = runtime
 
     @web.middleware
     async def root(request: web.Request, handler: Handler) -> web.StreamResponse:
         started = monotonic_ms()
-        runtime = request.app[RUNTIME]
-        origin = request.headers.get("Origin")
-        allowed = origin is not None and origin_allowed(origin, runtime.settings.cors_origins)
-        misdirected = hosts.refusal(request.headers.get("Host"), runtime.settings)
-        body_timer = _body_deadline(request, runtime.settings.limits.body_timeout)
+        runtime = fixed if fixed is not None else request.app[RUNTIME]
+        settings = runtime.settings
+        headers = request.headers
+        origin = headers.get("Origin")
+        allowed = origin is not None and origin_allowed(origin, settings.cors_origins)
+        misdirected = hosts.refusal(headers.get("Host"), settings)
+        body_timer = _body_deadline(request, settings.limits.body_timeout)
+        # Counted once, for the garbage budget and the journal's header budget: in C, over the bytes as received.
+        received = header_bytes(request.raw_headers)
         try:
             if misdirected is not None:
                 # Before anything uses the Host (redirects, cookies, CORS): docs/operations/security.md, threat model.
                 allowed = False
                 response: web.StreamResponse = render_error(api_of(request), misdirected, request.path)
-            elif allowed and request.method == "OPTIONS" and "Access-Control-Request-Method" in request.headers:
+            elif allowed and request.method == "OPTIONS" and "Access-Control-Request-Method" in headers:
                 response = preflight(request)
             elif between is None:
                 response = await errors_and_faults(request, handler, runtime)
             else:
                 response = await between(request, partial(errors_and_faults, handler=handler, runtime=runtime))
+        except web.HTTPException as redirect:  # the 3xx that errors_and_faults lets through (the rest is rendered)
+            redirect.headers["Date"] = dates.text(settings.clock)
+            raise
         finally:
             if body_timer is not None:
                 body_timer.cancel()
-            garbage.spend(request, runtime.settings.limits.collect_after_bytes)
+            body = request.get(RAW_BODY)
+            garbage.spend(received + (len(body) if body is not None else 0), settings.limits.collect_after_bytes)
+        response_headers = response.headers
+        response_headers["Date"] = dates.text(settings.clock)
         if allowed and origin is not None:
-            response.headers["Access-Control-Allow-Origin"] = origin
-            response.headers["Access-Control-Allow-Credentials"] = "true"
-            response.headers["Access-Control-Expose-Headers"] = EXPOSED_HEADERS
-            response.headers.add("Vary", "Origin")
-        record(request, response, runtime, started)
+            response_headers["Access-Control-Allow-Origin"] = origin
+            response_headers["Access-Control-Allow-Credentials"] = "true"
+            response_headers["Access-Control-Expose-Headers"] = EXPOSED_HEADERS
+            response_headers.add("Vary", "Origin")
+        record(request, response, runtime, started, received)
         return response
 
     return root
@@ -225,13 +250,17 @@ def preflight(request: web.Request) -> web.StreamResponse:
 
 def _body_deadline(request: web.Request, seconds: float) -> asyncio.TimerHandle | None:
     """Stop waiting for the request body after ``seconds`` (a client sending it a byte at a time holds a connection
-    and a handler): the body stream then raises :class:`BodyTimeoutError` to whoever reads it."""
-    if not request.body_exists or request.content.at_eof() or seconds <= 0:
-        return None
+    and a handler): the body stream then raises :class:`BodyTimeoutError` to whoever reads it.
+
+    No timer for a body that has arrived in full (``is_eof``: the usual case, a body in the packets of its head),
+    read or not: nothing is left to wait for.
+    """
     content = request.content
+    if not request.body_exists or content.is_eof() or seconds <= 0:
+        return None
 
     def expire() -> None:
-        if not content.at_eof():
+        if not content.is_eof():
             content.set_exception(BodyTimeoutError())
 
     return asyncio.get_running_loop().call_later(seconds, expire)
@@ -277,24 +306,41 @@ def _cut_short(request: web.Request, error: Exception) -> web.StreamResponse:
     return response
 
 
-def record(request: web.Request, response: web.StreamResponse, runtime: Runtime, started: float) -> None:
-    """Step 1 of :func:`root_middleware`: journal an answered request.
+def record(
+    request: web.Request,
+    response: web.StreamResponse,
+    runtime: Runtime,
+    started: float,
+    received: int | None = None,
+) -> None:
+    """Step 1 of :func:`root_middleware`: journal an answered request (``started``: :func:`monotonic_ms` when it
+    came; ``received``: its headers' :func:`~authkit_mock.core.journal.header_bytes`, when the caller counted them).
 
-    The entry keeps the request's (read-only) headers and the raw bodies, not copies: it turns them into text only
-    when the journal is read, which is rare next to the requests it records.
+    The entry keeps the request's headers as received and the raw bodies, not copies, while they fit the journal's
+    budgets: it turns them into text only when the journal is read, which is rare next to the requests it records.
     """
     if request.body_exists and not request.content.at_eof():
         # A body the handler did not read (an operation without one, a 413): aiohttp would drain it after the
         # answer and drop the connection if it cannot be decoded (a reset for a client that reuses it). Close the
         # connection instead, and say so in the answer.
         response.force_close()
-    api = api_of(request)
+    found = runtime.operations.get(request.match_info.route)
+    # A documented operation's route names its API; anything else (404s, the admin API, the docs) is worked out.
+    api = found[0] if found is not None else api_of(request)
     if api == ADMIN:
         return
-    found = runtime.operations.get(request.match_info.route)
-    body = response.body if isinstance(response, web.Response) and isinstance(response.body, bytes) else None
     limits = runtime.settings.limits
-    headers, headers_cut = kept_headers(request.headers.items(), limits.journal_header_bytes)
+    raw_headers = request.raw_headers
+    if received is None:
+        received = header_bytes(raw_headers)
+    headers: Headers
+    if received <= limits.journal_header_bytes:
+        # Under the budget (the usual case): the parser's own tuple of (name, value) bytes, decoded when read.
+        headers, headers_cut = raw_headers, 0
+    else:
+        headers, headers_cut = kept_headers(request.headers.items(), limits.journal_header_bytes)
+        received = None
+    body = response.body if isinstance(response, web.Response) and isinstance(response.body, bytes) else None
     request_body, request_cut = kept_body(request.get(RAW_BODY), limits.journal_body_bytes)
     response_body, response_cut = kept_body(body, limits.journal_body_bytes)
     cut = (
@@ -302,20 +348,23 @@ def record(request: web.Request, response: web.StreamResponse, runtime: Runtime,
         if headers_cut or request_cut or response_cut
         else NOTHING_CUT
     )
-    runtime.journal.add(
+    path, query = request.path, request.query_string
+    journal = runtime.journal
+    journal.add(
         JournalEntry(
-            id=runtime.journal.next_id(),
-            time=runtime.clock_now,
-            api=api,
-            operation=found[1] if found else None,
-            method=request.method,
-            path=request.path,
-            query=request.query_string,
-            status=response.status,
-            duration_ms=round(monotonic_ms() - started, 3),
-            headers=headers,
-            raw_request_body=request_body,
-            raw_response_body=response_body,
-            cut=cut,
-        )
+            journal.next_id(),
+            runtime.clock_now,
+            api,
+            found[1] if found is not None else None,
+            request.method,
+            path,
+            query,
+            response.status,
+            round(monotonic_ms() - started, 3),
+            headers,
+            request_body,
+            response_body,
+            cut,
+        ),
+        entry_size(path, query, headers, request_body, response_body, received),
     )

@@ -30,5 +30,12 @@ def add_operation(
 
 
 def runtime_of(request: web.Request) -> Runtime:
-    """The server's runtime, from any app of the request's chain."""
-    return request.config_dict[RUNTIME]
+    """The server's runtime, from any app of the request's chain.
+
+    Every app the factory mounts holds it (``app.py``), so the request's own app answers; ``config_dict`` (which
+    builds a chain of the apps on every call) is only the fallback for an app that does not.
+    """
+    try:
+        return request.app[RUNTIME]
+    except KeyError:
+        return request.config_dict[RUNTIME]

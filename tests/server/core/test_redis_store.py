@@ -63,12 +63,12 @@ def test_a_pacerpro_token_issued_by_one_server_is_accepted_and_revoked_by_the_ot
     first, second = servers
     user = {"api": "pacerpro", "email": "shared@example.com", "password": "s3cret"}
     assert httpx.post(f"{first.url}/__admin/users", json=user).status_code == 201
-    login = httpx.post(f"{second.url}/pacerpro/session", json={"email": user["email"], "password": "s3cret"})
+    login = httpx.post(f"{second.address}/pacerpro/session", json={"email": user["email"], "password": "s3cret"})
     assert login.status_code == 200, login.text
     bearer = {"Authorization": f"Bearer {login.json()['jwtToken']}"}
     assert httpx.get(f"{first.url}/pacerpro/session", headers=bearer).status_code == 200
     assert httpx.delete(f"{first.url}/pacerpro/session", headers=bearer).status_code == 200
-    assert httpx.get(f"{second.url}/pacerpro/session", headers=bearer).status_code == 401
+    assert httpx.get(f"{second.address}/pacerpro/session", headers=bearer).status_code == 401
 
 
 def test_the_admin_clock_and_faults_of_one_server_apply_to_the_other(
@@ -76,19 +76,19 @@ def test_the_admin_clock_and_faults_of_one_server_apply_to_the_other(
 ) -> None:
     first, second = servers
     assert httpx.post(f"{first.url}/__admin/clock/advance", json={"seconds": 3600}).status_code == 200
-    assert httpx.get(f"{second.url}/__admin/clock").json()["offset_seconds"] == 3600
+    assert httpx.get(f"{second.address}/__admin/clock").json()["offset_seconds"] == 3600
     fault = {"api": "authlance", "operation": "logout", "status": 503, "count": 1}
-    assert httpx.post(f"{second.url}/__admin/faults", json=fault).status_code == 201
+    assert httpx.post(f"{second.address}/__admin/faults", json=fault).status_code == 201
     assert httpx.get(f"{first.url}/authlance/authlance/identity/me/logout").status_code == 503
     # Used up on the first server, so gone on the second too.
-    assert httpx.get(f"{second.url}/authlance/authlance/identity/me/logout").status_code == 200
+    assert httpx.get(f"{second.address}/authlance/authlance/identity/me/logout").status_code == 200
 
 
 def test_a_reset_on_one_server_resets_the_other(servers: tuple[RunningServer, RunningServer]) -> None:
     first, second = servers
     user = {"api": "pacerpro", "email": "gone@example.com", "password": "x"}
     assert httpx.post(f"{first.url}/__admin/users", json=user).status_code == 201
-    assert httpx.post(f"{second.url}/__admin/reset", json={}).status_code == 200
+    assert httpx.post(f"{second.address}/__admin/reset", json={}).status_code == 200
     emails = [u["email"] for u in httpx.get(f"{first.url}/__admin/users").json()["items"]]
     assert "gone@example.com" not in emails
     assert "demo@example.com" in emails  # the seed is back
@@ -215,16 +215,16 @@ def test_the_journal_of_either_server_shows_the_requests_both_answered(
 ) -> None:
     first, second = servers
     assert httpx.get(f"{first.url}/authlance/authlance/identity/me/logout").status_code == 200
-    assert httpx.post(f"{second.url}/authlance/authlance/identity/me", json={"session": "nope"}).status_code == 401
+    assert httpx.post(f"{second.address}/authlance/authlance/identity/me", json={"session": "nope"}).status_code == 401
     for server in (first, second):
-        entries = httpx.get(f"{server.url}/__admin/journal", params={"api": "authlance"}).json()["items"]
+        entries = httpx.get(f"{server.address}/__admin/journal", params={"api": "authlance"}).json()["items"]
         assert [(e["operation"], e["status"]) for e in entries] == [
             ("exchange_session_for_token", 401),
             ("logout", 200),
         ]
     older = httpx.get(f"{first.url}/__admin/journal", params={"before": entries[0]["id"]}).json()["items"]
     assert [e["operation"] for e in older] == ["logout"]
-    assert httpx.delete(f"{second.url}/__admin/journal").status_code == 204
+    assert httpx.delete(f"{second.address}/__admin/journal").status_code == 204
     assert httpx.get(f"{first.url}/__admin/journal").json()["items"] == []
 
 
@@ -248,3 +248,35 @@ def test_the_shared_journal_is_bounded_by_count_and_by_bytes(redis_server: Redis
     big = entry(0, b"y" * 4000).size
     held, size = asyncio.run(run(100, 3 * big, b"y" * 4000))
     assert (held, size) == (3, 3 * big)
+
+
+def test_a_store_that_lost_its_data_is_seeded_again_by_the_next_request(
+    servers: tuple[RunningServer, RunningServer], redis_server: RedisServer, prefix: str
+) -> None:
+    first, second = servers
+
+    async def lose_everything() -> None:
+        connection = RedisConnection(redis_server.url(), prefix)
+        keys = [key async for key in connection.client.scan_iter(match=prefix + "*")]
+        await connection.client.delete(*keys)
+        await connection.close()
+
+    asyncio.run(lose_everything())
+    # As after a restart without persistence: the first request finds no deployment and seeds it again.
+    exchange = {"session": "demo-session-ada"}
+    assert httpx.post(f"{second.address}/authlance/authlance/identity/me", json=exchange).status_code == 200
+    emails = [u["email"] for u in httpx.get(f"{first.url}/__admin/users").json()["items"]]
+    assert "demo@example.com" in emails
+
+
+def test_a_server_started_after_a_reset_signs_with_the_deployments_keys(redis_server: RedisServer, prefix: str) -> None:
+    settings = {"store_url": redis_server.url(), "store_prefix": prefix}
+    user = {"api": "pacerpro", "email": "keys@example.com", "password": "s3cret"}
+    with running_server(make_settings(**settings)) as first:
+        assert httpx.post(f"{first.url}/__admin/reset", json={}).status_code == 200
+        assert httpx.post(f"{first.url}/__admin/users", json=user).status_code == 201
+        with running_server(make_settings(**settings, public_url=first.url)) as later:
+            login = httpx.post(f"{later.address}/pacerpro/session", json={"email": user["email"], "password": "s3cret"})
+            bearer = {"Authorization": f"Bearer {login.json()['jwtToken']}"}
+            # Verified by the first server: the later one signed with the key the deployment already had.
+            assert httpx.get(f"{first.url}/pacerpro/session", headers=bearer).status_code == 200

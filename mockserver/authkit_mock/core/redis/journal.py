@@ -20,7 +20,7 @@ import logging
 from dataclasses import asdict
 from typing import Any, cast
 
-from authkit_mock.core.journal import Cut, Journal, JournalEntry
+from authkit_mock.core.journal import Cut, Journal, JournalEntry, decoded_headers
 from authkit_mock.core.redis.connection import UNREACHABLE, RedisConnection, unavailable_as_503
 
 log = logging.getLogger("authkit_mock.store")
@@ -43,7 +43,9 @@ PAGE = 200
 
 
 def _encode(entry: JournalEntry) -> str:
-    data: dict[str, Any] = asdict(entry)
+    data: dict[str, Any] = {name: getattr(entry, name) for name in JournalEntry.__dataclass_fields__}
+    data["headers"] = [list(pair) for pair in decoded_headers(entry.headers)]
+    data["cut"] = asdict(entry.cut)
     for name in ("raw_request_body", "raw_response_body"):
         body = data[name]
         data[name] = base64.b64encode(body).decode() if body is not None else None
@@ -86,8 +88,8 @@ class SharedJournal(Journal):
         self._outbox: list[JournalEntry] = []
         self._writer: asyncio.Task[None] | None = None
 
-    def add(self, entry: JournalEntry) -> None:
-        super().add(entry)
+    def add(self, entry: JournalEntry, size: int | None = None) -> None:
+        super().add(entry, size)
         if len(self._outbox) < self.capacity:  # a store that is down for long loses the oldest, not memory
             self._outbox.append(entry)
         if self._writer is None or self._writer.done():

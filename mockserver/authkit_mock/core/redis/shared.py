@@ -43,6 +43,7 @@ class SharedState:
         self.store = store
         self._clock_key = connection.key("server:clock")
         self._faults_key = connection.key("server:faults")
+        self._seeded = connection.key("server:seeded")
         self._seen_faults = runtime.faults.snapshot()
         self._seen_offset = 0.0
 
@@ -74,8 +75,9 @@ class SharedState:
             )
 
     async def seed_once(self) -> None:
-        """Seed the shared store unless a process of this deployment did already (the first to start does; the
-        others wait for it, so none serves an empty store)."""
+        """Seed the shared store unless a process of this deployment did already (the first to start does, or the
+        first to find it empty after Valkey/Redis lost its data; the others wait for it, so none serves an empty
+        store). A reset keeps the mark (``RedisStore.wipe``)."""
         redis = self.connection.client
         done, lock = self.connection.key("server:seeded"), self.connection.key("server:seeding")
         if await redis.exists(done):
@@ -90,13 +92,14 @@ class SharedState:
             await asyncio.sleep(0.05)  # another process is seeding: a real wait, at start only
         raise StoreUnavailableError
 
-    async def mark_seeded(self) -> None:
-        """Note that the store holds a deployment's state (after a reset, which wiped the mark with the rest)."""
-        await self.connection.client.set(self.connection.key("server:seeded"), "1")
-
     async def before(self) -> None:
-        """Bring this process in line with the deployment: the clock's offset and the faults."""
-        offset, faults = await self.connection.client.mget(self._clock_key, self._faults_key)
+        """Bring this process in line with the deployment: the clock's offset and the faults; and seed the store
+        again when it lost everything (a Valkey/Redis restarted without persistence)."""
+        offset, faults, seeded = await self.connection.client.mget(self._clock_key, self._faults_key, self._seeded)
+        if seeded is None:
+            log.warning("the shared store holds no deployment (restarted empty?): seeding it again")
+            await self.seed_once()
+            offset, faults = None, None
         self._seen_offset = float(offset) if offset else 0.0
         self.runtime.settings.clock.follow(self._seen_offset)
         snapshot = str(faults) if faults else _NO_FAULTS
@@ -164,7 +167,6 @@ def attach_shared_state(root: web.Application, runtime: Runtime, connection: Red
     runtime.journal = SharedJournal(connection, limits.journal_entries, limits.journal_bytes)
     shared = SharedState(connection, runtime, store)
     root[SHARED] = shared
-    runtime.reset_hooks.append(shared.mark_seeded)
     runtime.commit_hooks.append(shared.commit_server_state)
 
     async def start(_: web.Application) -> None:

@@ -495,9 +495,15 @@ class RedisStore(Store):
 
     @unavailable_as_503
     async def wipe(self) -> None:
-        """Delete every key under the prefix."""
+        """Delete every key under the prefix but the signing keys and the seeding marks (``shared.py``): a reset
+        keeps the deployment's keys, as a restart does (every process signs with them), and keeps it seeded, so no
+        other process takes the empty moment for a store that lost its data and seeds it too."""
         batch: list[str] = []
+        kept = {self.connection.key("server:seeded"), self.connection.key("server:seeding")}
+        signing_keys = self.connection.key("server:key:")
         async for key in self._redis.scan_iter(match=self.connection.prefix + "*", count=WIPE_BATCH):
+            if key in kept or key.startswith(signing_keys):
+                continue
             batch.append(key)
             if len(batch) >= WIPE_BATCH:
                 await self._redis.unlink(*batch)
