@@ -35,15 +35,6 @@ from tests.replica.flows import (
     svix_logout,
 )
 
-SHARED_KEYS_WIPED = pytest.mark.xfail(
-    strict=True,
-    reason="backend bug: the first replica's start seeds the store with runtime.reset(), which unlinks every key "
-    "under the prefix, the server:key:* signing keys it stored just before included (core/redis/shared.py, start: "
-    "use_shared_keys, then seed_once); replica A then signs with a key the others never see",
-)
-JWT_APIS = {"pacerpro", "polario", "authlance", "bixarena"}
-"""The APIs whose credentials are JWTs signed with the shared keys (svix's are opaque records in the store)."""
-
 LOGINS: dict[str, Callable[[str], dict[str, str]]] = {
     "pacerpro": pacerpro_login,
     "polario": lambda base: polario_login(base).credential,
@@ -53,7 +44,7 @@ LOGINS: dict[str, Callable[[str], dict[str, str]]] = {
 }
 
 
-@pytest.mark.parametrize("api", [pytest.param(a, marks=[SHARED_KEYS_WIPED] if a in JWT_APIS else []) for a in LOGINS])
+@pytest.mark.parametrize("api", LOGINS)
 def test_a_credential_issued_by_a_is_accepted_by_b_and_c(replicas: Deployment, api: str) -> None:
     credential = LOGINS[api](replicas.a.url)
 
@@ -67,7 +58,7 @@ LOGOUTS: dict[str, tuple[Callable[[str], dict[str, str]], Callable[[str, dict[st
 }
 
 
-@pytest.mark.parametrize("api", [pytest.param(a, marks=[SHARED_KEYS_WIPED] if a in JWT_APIS else []) for a in LOGOUTS])
+@pytest.mark.parametrize("api", LOGOUTS)
 def test_a_logout_at_b_is_refused_at_a_and_c_at_once(replicas: Deployment, api: str) -> None:
     login, logout = LOGOUTS[api]
     credential = login(replicas.a.url)
