@@ -80,6 +80,10 @@ class RedisConnection:
             socket_timeout=timeouts.command,
             # Every reply is decoded by its reader; values are JSON text or numbers.
             decode_responses=True,
+            # Keys and values may hold what a request sent that is not text: a header's undecodable bytes (as
+            # aiohttp decodes them, lone surrogates) or a JSON string's lone "\ud800". Written as such
+            # (surrogatepass: never valid UTF-8, so never the same bytes as a real string), not refused with a 500.
+            encoding_errors="surrogatepass",
             # A connection broken while the server was down is dropped and remade on the next command.
             health_check_interval=30,
             retry_on_timeout=False,
