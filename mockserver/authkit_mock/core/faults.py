@@ -63,6 +63,10 @@ class Faults:
         self._faults = {item["id"]: Fault(**item) for item in data["faults"]}
         self._next = int(data["next"])
 
+    async def claim(self, api: str, operation: str | None) -> Fault | None:
+        """:meth:`take` for a request: shared faults are counted down in the shared store, atomically."""
+        return self.take(api, operation)
+
     def take(self, api: str, operation: str | None) -> Fault | None:
         """The fault to apply to this request, counting it down (and switching it off when used up)."""
         for fault in self._faults.values():

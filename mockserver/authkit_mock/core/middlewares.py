@@ -85,7 +85,7 @@ async def apply_fault(request: web.Request) -> web.StreamResponse | None:
     operation = found[1] if found else None
     # Requests that match no documented operation are never faulted (not even by an ``*`` fault).
     if api is not None and api != ADMIN and operation is not None:
-        fault = runtime.faults.take(api, operation)
+        fault = await runtime.faults.claim(api, operation)
         if fault is not None:
             if fault.delay_ms:
                 await asyncio.sleep(fault.delay_ms / 1000)

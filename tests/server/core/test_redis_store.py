@@ -280,3 +280,24 @@ def test_a_server_started_after_a_reset_signs_with_the_deployments_keys(redis_se
             bearer = {"Authorization": f"Bearer {login.json()['jwtToken']}"}
             # Verified by the first server: the later one signed with the key the deployment already had.
             assert httpx.get(f"{first.url}/pacerpro/session", headers=bearer).status_code == 200
+
+
+def test_a_fault_for_three_requests_answers_three_of_many_at_two_servers(
+    servers: tuple[RunningServer, RunningServer],
+) -> None:
+    first, second = servers
+    fault = {"api": "authlance", "operation": "logout", "status": 503, "delay_ms": 50, "count": 3}
+    assert httpx.post(f"{first.url}/__admin/faults", json=fault).status_code == 201
+
+    async def logouts() -> list[int]:
+        async with httpx.AsyncClient() as http:
+            answers = await asyncio.gather(
+                *(
+                    http.get(f"{server.address}/authlance/authlance/identity/me/logout")
+                    for server in (first, second) * 10
+                )
+            )
+        return [answer.status_code for answer in answers]
+
+    assert sorted(asyncio.run(logouts())) == [200] * 17 + [503] * 3
+    assert httpx.get(f"{second.address}/__admin/faults").json()["items"] == []

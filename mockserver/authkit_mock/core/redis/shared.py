@@ -23,6 +23,7 @@ from authkit_mock.core.entropy import Entropy
 from authkit_mock.core.errors import render_error
 from authkit_mock.core.middlewares import api_of
 from authkit_mock.core.redis.connection import UNREACHABLE, RedisConnection, StoreUnavailableError
+from authkit_mock.core.redis.faults import SharedFaults
 from authkit_mock.core.redis.journal import SharedJournal
 from authkit_mock.core.redis.store import RedisStore
 from authkit_mock.core.runtime import Runtime
@@ -44,7 +45,10 @@ class SharedState:
         self._clock_key = connection.key("server:clock")
         self._faults_key = connection.key("server:faults")
         self._seeded = connection.key("server:seeded")
+        self._seen_document: str | None = None
+        """The faults document as last read from the store (it changes there when any process uses a fault)."""
         self._seen_faults = runtime.faults.snapshot()
+        """This process's copy as last read or written: a copy that differs was changed here (the admin API)."""
         self._seen_offset = 0.0
 
     async def signing_keys(self, issuers: Mapping[str, str], entropy: Entropy | None) -> dict[str, SigningKey]:
@@ -102,10 +106,11 @@ class SharedState:
             offset, faults = None, None
         self._seen_offset = float(offset) if offset else 0.0
         self.runtime.settings.clock.follow(self._seen_offset)
-        snapshot = str(faults) if faults else _NO_FAULTS
-        if snapshot != self._seen_faults:
-            self.runtime.faults.restore(snapshot)
-            self._seen_faults = snapshot
+        document = str(faults) if faults else _NO_FAULTS
+        if document != self._seen_document:
+            self.runtime.faults.restore(document)
+            self._seen_document = document
+            self._seen_faults = self.runtime.faults.snapshot()
 
     async def after(self) -> None:
         """Write the store's queued changes, and the clock and faults when this process changed them."""
@@ -121,8 +126,9 @@ class SharedState:
                 pipe.set(self._clock_key, repr(clock.offset))
                 self._seen_offset = clock.offset
             if faults != self._seen_faults:
+                # Changed by this process (the admin API): the document becomes this copy.
                 pipe.set(self._faults_key, faults)
-                self._seen_faults = faults
+                self._seen_faults = self._seen_document = faults
             if pipe:
                 await pipe.execute()
 
@@ -165,6 +171,7 @@ def attach_shared_state(root: web.Application, runtime: Runtime, connection: Red
     store = RedisStore(connection, limits)
     runtime.store = store
     runtime.journal = SharedJournal(connection, limits.journal_entries, limits.journal_bytes)
+    runtime.faults = SharedFaults(connection)
     shared = SharedState(connection, runtime, store)
     root[SHARED] = shared
     runtime.commit_hooks.append(shared.commit_server_state)
