@@ -242,6 +242,11 @@ def run_prism(args: argparse.Namespace) -> int:
             process.stop()
 
 
+def store_file(store: str) -> Path | None:
+    """The state file a ``--store sqlite:FILE`` names (a path as given to ``--state``)."""
+    return Path(store.removeprefix(check.SQLITE)) if store.startswith(check.SQLITE) else None
+
+
 def settings_from(args: argparse.Namespace) -> Settings:
     """Settings for the ``serve`` arguments."""
     return Settings(
@@ -252,8 +257,8 @@ def settings_from(args: argparse.Namespace) -> Settings:
         public_url=args.public_url,
         seed_file=args.seed,
         key_file=args.key_file,
-        state_file=args.state,
-        store_url=None if args.store == "memory" else args.store,
+        state_file=args.state or store_file(args.store),
+        store_url=None if args.store == "memory" or store_file(args.store) else args.store,
         store_prefix=args.store_prefix,
         bixarena_frontend_url=args.bixarena_frontend_url,
         idp_auto_login=args.idp_auto_login,

@@ -157,10 +157,18 @@ def subject(text: str) -> str:
     return text
 
 
+SQLITE = "sqlite:"
+
+
 def store(text: str) -> str:
-    """``memory`` (this process's memory, the default) or the URL of a Valkey/Redis server (``redis://HOST:PORT/DB``,
-    ``rediss://`` for TLS, ``unix:///path``), checked by the backend's own URL check."""
+    """``memory`` (this process's memory, the default), ``sqlite:FILE`` (the state file, as ``--state FILE``) or
+    the URL of a Valkey/Redis server (``redis://HOST:PORT/DB``, ``rediss://`` for TLS, ``unix:///path``), checked by
+    the backend's own URL check."""
     if text == "memory":
+        return text
+    if text.startswith(SQLITE):
+        if not text.removeprefix(SQLITE):
+            raise argparse.ArgumentTypeError(f"{text!r}: name the state file (sqlite:state.db)")
         return text
     try:
         from authkit_mock.core.redis.connection import StoreUrlError, check_store_url
@@ -217,7 +225,7 @@ def serve_conflicts(args: argparse.Namespace) -> str | None:
     """Why a combination of ``serve`` options cannot run (each option being valid alone), or None."""
     if args.store != "memory" and args.state is not None:
         return "--store and --state are two places to keep the state: give one"
-    if args.workers > 1 and args.store == "memory":
+    if args.workers > 1 and (args.store == "memory" or args.store.startswith(SQLITE)):
         return (
             f"--workers {args.workers} needs a shared store (--store redis://HOST:PORT/DB): the memory store and a "
             "--state file belong to one process, and each worker would keep its own users, tokens and sessions"
@@ -242,8 +250,9 @@ def add_deployment_flags(serve: argparse.ArgumentParser) -> None:
         type=store,
         default="memory",
         metavar="URL",
-        help="where the state lives: 'memory' (this process, the default) or a Valkey/Redis server, "
-        "redis://HOST:PORT/DB, shared by every worker and replica given the same URL and prefix",
+        help="where the state lives: 'memory' (this process, the default), 'sqlite:FILE' (a state file, as "
+        "--state FILE) or a Valkey/Redis server, redis://HOST:PORT/DB, shared by every worker and replica given the "
+        "same URL and prefix",
     )
     group.add_argument(
         "--store-prefix",

@@ -55,6 +55,9 @@ MISUSES = {
     "workers that are not a number": ["serve", "--workers", "two"],
     "several workers without a shared store": ["serve", "--workers", "2"],
     "several workers with a state file": ["serve", "--workers", "2", "--state", "state.db"],
+    "several workers with a sqlite store": ["serve", "--workers", "2", "--store", "sqlite:state.db"],
+    "a sqlite store without a file": ["serve", "--store", "sqlite:"],
+    "a sqlite store and a state file": ["serve", "--store", "sqlite:a.db", "--state", "b.db"],
     "an unknown API": ["serve", "--api", "nope"],
     "an unknown option": ["serve", "--prot", "80"],
     "a prism port beyond 65535": ["prism", "--port", "70000"],
@@ -95,6 +98,20 @@ def test_good_values_of_the_new_options_reach_the_settings() -> None:
     assert settings.bixarena_frontend_url == "http://127.0.0.1:3000/app?from=login"
     assert (settings.limits.max_connections, settings.limits.tokens) == (40, 5)
     assert (settings.limits.grant_chars, settings.limits.applications) == (1000, 7)
+
+
+@pytest.mark.parametrize(
+    ("store", "state_file", "store_url"),
+    [
+        ("memory", None, None),
+        ("sqlite:state.db", Path("state.db"), None),
+        ("sqlite:/var/lib/authkit/state.db", Path("/var/lib/authkit/state.db"), None),
+        ("redis://127.0.0.1:6379/2", None, "redis://127.0.0.1:6379/2"),
+    ],
+)
+def test_one_store_option_chooses_the_backend(store: str, state_file: Path | None, store_url: str | None) -> None:
+    settings = settings_from(build_parser().parse_args(["serve", "--store", store]))
+    assert (settings.state_file, settings.store_url) == (state_file, store_url)
 
 
 @pytest.fixture
