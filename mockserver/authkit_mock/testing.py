@@ -104,6 +104,7 @@ class RunningServer:
         returns when that is awaitable (the store's reads are), then writing what it changed to the store."""
 
         async def wrapper() -> Any:
+            await self.runtime.refresh()
             result = function()
             if inspect.isawaitable(result):
                 result = await result

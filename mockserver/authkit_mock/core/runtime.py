@@ -46,6 +46,13 @@ class Runtime:
     shared Valkey/Redis (``core/redis/maps.py``) when several processes act as one server."""
     commit_hooks: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
     """Called by :meth:`commit` after the store is flushed (a shared store writes the clock and faults)."""
+    refresh_hooks: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
+    """Called by :meth:`refresh` (a shared store reads the deployment's clock and faults into this process)."""
+
+    async def refresh(self) -> None:
+        """Read what other processes changed, before changing state outside a request (as a request does first)."""
+        for hook in self.refresh_hooks:
+            await hook()
 
     async def commit(self) -> None:
         """Write what changed outside a request (a test moving the clock, adding a record): requests write their

@@ -175,6 +175,7 @@ def attach_shared_state(root: web.Application, runtime: Runtime, connection: Red
     shared = SharedState(connection, runtime, store)
     root[SHARED] = shared
     runtime.commit_hooks.append(shared.commit_server_state)
+    runtime.refresh_hooks.append(shared.before)
 
     async def start(_: web.Application) -> None:
         try:
