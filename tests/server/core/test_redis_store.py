@@ -261,12 +261,22 @@ def test_a_store_that_lost_its_data_is_seeded_again_by_the_next_request(
         await connection.client.delete(*keys)
         await connection.close()
 
+    user = {"api": "pacerpro", "email": "before@example.com", "password": "s3cret"}
+    assert httpx.post(f"{first.url}/__admin/users", json=user).status_code == 201
     asyncio.run(lose_everything())
     # As after a restart without persistence: the first request finds no deployment and seeds it again.
     exchange = {"session": "demo-session-ada"}
     assert httpx.post(f"{second.address}/authlance/authlance/identity/me", json=exchange).status_code == 200
     emails = [u["email"] for u in httpx.get(f"{first.url}/__admin/users").json()["items"]]
     assert "demo@example.com" in emails
+    assert "before@example.com" not in emails  # what was added since the seed is lost with the data
+    # The running processes store their keys again: a process started now signs with them too.
+    assert httpx.post(f"{first.url}/__admin/users", json=user).status_code == 201
+    settings = {"store_url": redis_server.url(), "store_prefix": prefix, "public_url": first.url}
+    with running_server(make_settings(**settings)) as third:
+        login = httpx.post(f"{third.address}/pacerpro/session", json={"email": user["email"], "password": "s3cret"})
+        issued_after = {"Authorization": f"Bearer {login.json()['jwtToken']}"}
+        assert httpx.get(f"{first.url}/pacerpro/session", headers=issued_after).status_code == 200
 
 
 def test_a_server_started_after_a_reset_signs_with_the_deployments_keys(redis_server: RedisServer, prefix: str) -> None:

@@ -19,7 +19,6 @@ from typing import cast
 from aiohttp import web
 from aiohttp.typedefs import Handler
 
-from authkit_mock.core.entropy import Entropy
 from authkit_mock.core.errors import render_error
 from authkit_mock.core.middlewares import api_of
 from authkit_mock.core.redis.connection import UNREACHABLE, RedisConnection, StoreUnavailableError
@@ -51,25 +50,26 @@ class SharedState:
         """This process's copy as last read or written: a copy that differs was changed here (the admin API)."""
         self._seen_offset = 0.0
 
-    async def signing_keys(self, issuers: Mapping[str, str], entropy: Entropy | None) -> dict[str, SigningKey]:
-        """One key per issuer: the deployment's, or this process's new one when it is the first (``SET NX``)."""
+    async def signing_keys(self, current: Mapping[str, SigningKey]) -> dict[str, SigningKey]:
+        """One key per issuer: the deployment's, or this process's ``current`` one when the deployment has none yet
+        (``SET NX``: the first process to start, or the first to find a store that lost its data, stores its own)."""
         keys: dict[str, SigningKey] = {}
         redis = self.connection.client
-        for issuer, algorithm in issuers.items():
+        for issuer, mine in current.items():
             key = self.connection.key(f"server:key:{issuer}")
-            candidate = SigningKey.generate(algorithm, entropy)
-            await redis.set(key, _jwk_text(candidate), nx=True)
+            await redis.set(key, _jwk_text(mine), nx=True)
             stored = cast(str, await redis.get(key))
             found = SigningKey.from_jwk(_jwk_of(stored))
-            keys[issuer] = found if found.algorithm == algorithm else candidate
+            keys[issuer] = found if found.algorithm == mine.algorithm else mine
         return keys
 
     async def use_shared_keys(self) -> None:
         """Sign with the deployment's keys: every process then verifies what any other issued."""
         runtime = self.runtime
-        algorithms = {name: authority.key.algorithm for name, authority in runtime.authorities.items()}
-        keys = await self.signing_keys(algorithms, runtime.settings.entropy)
+        keys = await self.signing_keys({name: authority.key for name, authority in runtime.authorities.items()})
         for name, authority in list(runtime.authorities.items()):
+            if keys[name] is authority.key:
+                continue
             runtime.authorities[name] = TokenAuthority(
                 issuer=authority.issuer,
                 audience=authority.audience,
@@ -102,6 +102,9 @@ class SharedState:
         offset, faults, seeded = await self.connection.client.mget(self._clock_key, self._faults_key, self._seeded)
         if seeded is None:
             log.warning("the shared store holds no deployment (restarted empty?): seeding it again")
+            # The running processes all sign with the deployment's keys: the first to get here stores them again,
+            # so tokens issued before still verify, at every process.
+            await self.use_shared_keys()
             await self.seed_once()
             offset, faults = None, None
         self._seen_offset = float(offset) if offset else 0.0
