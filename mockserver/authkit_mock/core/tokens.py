@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
 import threading
 import uuid
 from collections.abc import Callable, Mapping
@@ -89,6 +90,8 @@ class SigningKey:
         self._private_key = private_key
         self._public_key: ec.EllipticCurvePublicKey | rsa.RSAPublicKey | None = None
         self._made: Future[PrivateKey] | None = None
+        self._make = make
+        self._maker_pid = os.getpid()
         if private_key is None and make is not None:
             self._made = Future()
             threading.Thread(target=_fulfil, args=(self._made, make), name=f"keygen-{kid}", daemon=True).start()
@@ -97,8 +100,13 @@ class SigningKey:
     def private_key(self) -> PrivateKey:
         """The private key (waiting for it if it is still being made)."""
         if self._private_key is None:
-            assert self._made is not None
-            self._private_key = self._made.result()
+            assert self._made is not None and self._make is not None
+            if self._made.done() or os.getpid() == self._maker_pid:
+                self._private_key = self._made.result()
+            else:
+                # A worker forked (``serve --workers``) while the key was being made: the thread making it stayed
+                # in the parent, so this process makes its own (the shared store then gives every worker one key).
+                self._private_key = self._make()
         return self._private_key
 
     @property
