@@ -1,10 +1,20 @@
-"""Start time and memory: from process start to the first successful response, and resident memory after warm-up."""
+"""Start time and memory: from process start to the first successful response, and resident memory after warm-up.
+
+``scripts/bench`` measures them for ``authkit-mock serve`` and Prism. Run as a module, it compares this checkout's
+``authkit-mock serve`` (five APIs) with an older revision's (``git archive``-d, as ``bench.compare`` does) and with
+bare aiohttp servers, without and with the libraries the server imports (the floor), alternating starts:
+
+    .tools/uv/bin/uv run --all-packages python -m bench.footprint --base REV --floor --rounds 7
+"""
 
 from __future__ import annotations
 
+import argparse
 import os
+import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -23,6 +33,9 @@ class Footprint:
     name: str
     start_to_first_response_s: float
     rss_mib: float
+    start_cpu_s: float = 0.0
+    """CPU time (user plus system) the started process had used by its first answer: a busy machine moves it much
+    less than the wall-clock time."""
 
     def as_dict(self) -> dict[str, object]:
         """JSON-ready values."""
@@ -81,14 +94,27 @@ def measure_start(name: str, command: list[str], port: int, request: Request, st
     return runs[len(runs) // 2]
 
 
-def measure(name: str, command: list[str], port: int, request: Request, timeout: float = 60.0) -> Footprint:
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU time of process ``pid`` so far (Linux ``/proc``)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def measure(
+    name: str,
+    command: list[str],
+    port: int,
+    request: Request,
+    timeout: float = 60.0,
+    environment: dict[str, str] | None = None,
+) -> Footprint:
     """Start ``command``, poll ``request`` until it gets a 2xx, warm up, read the memory, and stop it."""
     wire = Request(request.method, request.path, {**request.headers, "Connection": "close"}, request.body).encode(
         f"{HOST}:{port}"
     )
     started = time.perf_counter()
     process = subprocess.Popen(
-        command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=child_environment()
+        command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=environment or child_environment()
     )
     try:
         deadline = started + timeout
@@ -100,9 +126,10 @@ def measure(name: str, command: list[str], port: int, request: Request, timeout:
                 raise TargetError(f"{name} gave no successful answer (exit {process.poll()}, last status {status})")
             time.sleep(0.005)
         first = time.perf_counter() - started
+        cpu = cpu_seconds(process.pid)
         for _ in range(WARMUP_REQUESTS):
             _answer_status(port, wire)
-        return Footprint(name, round(first, 3), round(tree_rss_kib(process.pid) / 1024, 1))
+        return Footprint(name, round(first, 3), round(tree_rss_kib(process.pid) / 1024, 1), round(cpu, 3))
     finally:
         process.terminate()
         try:
@@ -141,3 +168,83 @@ def cpu_model() -> str:
 def cpu_count() -> int:
     """Cores this process may run on."""
     return len(os.sched_getaffinity(0))
+
+
+FLOOR_SERVER = """
+import sys
+from aiohttp import web
+{imports}
+async def answer(request: web.Request) -> web.Response:
+    return web.Response(text="{{}}", content_type="application/json")
+app = web.Application()
+app.router.add_route("*", "/{{tail:.*}}", answer)
+web.run_app(app, host="127.0.0.1", port=int(sys.argv[1]), print=None, access_log=None)
+"""
+LIBRARIES = """
+import jwt
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from pydantic import BaseModel
+class Built(BaseModel):
+    value: int = 0
+Built(value=1)
+"""
+"""What the reference server imports before any code of its own (and one pydantic model built, as the first answer
+builds some): a bare aiohttp server with them is the floor of its start and memory."""
+
+
+def floor_server(port: int, libraries: bool) -> tuple[list[str], dict[str, str]]:
+    """A bare aiohttp server answering ``{}`` to everything, with the server's libraries imported or not."""
+    script = FLOOR_SERVER.format(imports=LIBRARIES if libraries else "")
+    return [sys.executable, "-c", script, str(port)], child_environment()
+
+
+def serve_from(tree: Path, port: int) -> tuple[list[str], dict[str, str]]:
+    """``authkit-mock serve`` (five APIs) of the server in ``tree`` (its ``mockserver`` first on ``PYTHONPATH``)."""
+    environment = child_environment()
+    environment["PYTHONPATH"] = os.pathsep.join([str(tree / "mockserver"), str(tree)])
+    script = "import sys; from authkit_mock.cli import main; sys.exit(main())"
+    return [sys.executable, "-c", script, "serve", "--port", str(port), "--log-level", "warning"], environment
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Alternate starts of this checkout's server, ``--base``'s and the bare servers; print medians and spread."""
+    from bench.compare import export
+    from bench.scenarios import CHEAP_READ, static_requests
+
+    parser = argparse.ArgumentParser(prog="python -m bench.footprint", description=main.__doc__)
+    parser.add_argument("--base", help="a revision to compare with (a commit, a tag, a branch)")
+    parser.add_argument(
+        "--floor", action="store_true", help="also bare aiohttp servers, without and with the libraries"
+    )
+    parser.add_argument("--rounds", type=int, default=5, help="measured starts of each (after one unmeasured)")
+    parser.add_argument("--port", type=int, default=18480)
+    args = parser.parse_args(argv)
+    request = static_requests(CHEAP_READ, "/svix", None)[0]
+    with tempfile.TemporaryDirectory(prefix="authkit-footprint-") as scratch:
+        targets = {"this checkout": serve_from(ROOT, args.port)}
+        if args.base:
+            targets[args.base] = serve_from(export(args.base, Path(scratch)), args.port)
+        if args.floor:
+            targets["aiohttp alone"] = floor_server(args.port, libraries=False)
+            targets["aiohttp + libraries"] = floor_server(args.port, libraries=True)
+        runs: dict[str, list[Footprint]] = {name: [] for name in targets}
+        for round_ in range(args.rounds + 1):
+            order = list(targets) if round_ % 2 == 0 else list(reversed(targets))
+            for name in order:
+                command, environment = targets[name]
+                result = measure(name, command, args.port, request, environment=environment)
+                if round_ > 0:  # the first round only fills the bytecode caches
+                    runs[name].append(result)
+    print(f"{args.rounds} alternating starts each, answering svix's cheap read; median (lowest-highest)")
+    for name, results in runs.items():
+        cells = []
+        for field, unit in (("start_to_first_response_s", "s"), ("start_cpu_s", "s CPU"), ("rss_mib", "MiB")):
+            values = [float(getattr(result, field)) for result in results]
+            cells.append(f"{statistics.median(values):.3f} {unit} ({min(values):.3f}-{max(values):.3f})")
+        print(f"  {name:>20}: start {cells[0]}, {cells[1]}; RSS after warm-up {cells[2]}")
+    print(f"(load average now {os.getloadavg()[0]:.1f})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,6 +1,7 @@
 """The admin API (``/__admin``, openapi/admin.yaml) and the admin page, for QA and frontend teams.
 
-- ``api``: the sub-app, its access rule, health, reset, the request journal, faults and the clock;
+- ``api``: the sub-app, its access rule and its route table (each handler's module is imported on its first call);
+- ``operations``: health, reset, the request journal, faults and the clock;
 - ``state``: its view of the store (users, sessions, svix applications and tokens);
 - ``io``: bodies, queries and answers shared by the admin handlers;
 - ``ui``: the page at ``/__admin/ui``.

@@ -246,15 +246,3 @@ async def create_token(request: web.Request) -> web.Response:
     token = Token(api=body.api.value, kind=body.kind.value, token=value, created_at=runtime.clock_now)
     runtime.store.add_token(token)
     return admin_json(_admin_token(token), status=201)
-
-
-def add_state_routes(app: web.Application) -> None:
-    """Serve the ``state`` operations (except reset) on the admin app."""
-    app.router.add_get("/users", list_users, allow_head=False)
-    app.router.add_post("/users", create_user)
-    app.router.add_get("/sessions", list_sessions, allow_head=False)
-    app.router.add_post("/sessions", create_session)
-    app.router.add_get("/applications", list_applications, allow_head=False)
-    app.router.add_post("/applications", create_application)
-    app.router.add_get("/tokens", list_tokens, allow_head=False)
-    app.router.add_post("/tokens", create_token)

@@ -125,11 +125,3 @@ async def list_poller_tokens(request: web.Request) -> web.Response:
         and query.sink_id in (None, token.sink_id)
     ]
     return admin_json(AdminPollerTokenList(items=[await _admin_poller_token(runtime, token) for token in tokens]))
-
-
-def add_stream_routes(app: web.Application) -> None:
-    """Serve the svix stream operations of the admin API on the admin app."""
-    app.router.add_get("/streams", list_streams, allow_head=False)
-    app.router.add_post("/streams", create_stream)
-    app.router.add_post("/streams/{stream_id}/sinks", create_sink)
-    app.router.add_get("/poller-tokens", list_poller_tokens, allow_head=False)

@@ -28,7 +28,8 @@ __all__ = [
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Built on first validation (a seed file, ``seed example``), not at import: every start imports this module.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class PersonSeed(_Strict):
@@ -103,42 +104,48 @@ class BixarenaSeed(_Strict):
 class Seed(_Strict):
     """The whole seed: one section per API."""
 
-    authlance: AuthlanceSeed = AuthlanceSeed()
-    polario: PasswordApiSeed = PasswordApiSeed()
-    svix: SvixSeed = SvixSeed()
-    bixarena: BixarenaSeed = BixarenaSeed()
-    pacerpro: PasswordApiSeed = PasswordApiSeed()
+    authlance: AuthlanceSeed = AuthlanceSeed.model_construct()
+    polario: PasswordApiSeed = PasswordApiSeed.model_construct()
+    svix: SvixSeed = SvixSeed.model_construct()
+    bixarena: BixarenaSeed = BixarenaSeed.model_construct()
+    pacerpro: PasswordApiSeed = PasswordApiSeed.model_construct()
 
 
-DEFAULT_SEED = Seed(
-    authlance=AuthlanceSeed(
-        users=[PersonSeed(subject="user-ada", name="Ada Lovelace", email="ada@example.com")],
-        sessions=[SessionSeed(id="demo-session-ada", user="user-ada")],
+# Constructed without validation, so the start builds no validator for it (test_seed_file validates the printed
+# example, the whole default seed, against ``Seed``).
+DEFAULT_SEED = Seed.model_construct(
+    authlance=AuthlanceSeed.model_construct(
+        users=[PersonSeed.model_construct(subject="user-ada", name="Ada Lovelace", email="ada@example.com")],
+        sessions=[SessionSeed.model_construct(id="demo-session-ada", user="user-ada")],
     ),
-    polario=PasswordApiSeed(users=[PasswordUserSeed(email="demo@example.com", password="pencil", name="Demo")]),
-    svix=SvixSeed(
+    polario=PasswordApiSeed.model_construct(
+        users=[PasswordUserSeed.model_construct(email="demo@example.com", password="pencil", name="Demo")]
+    ),
+    svix=SvixSeed.model_construct(
         org_keys=["testsk_demo_org_key"],
-        applications=[ApplicationSeed(id="app_demo", uid="demo-app", name="Demo application")],
+        applications=[ApplicationSeed.model_construct(id="app_demo", uid="demo-app", name="Demo application")],
         streams=[
-            StreamSeed(
+            StreamSeed.model_construct(
                 id="strm_demo",
                 uid="demo-stream",
                 name="Demo stream",
                 sinks=[
-                    SinkSeed(
+                    SinkSeed.model_construct(
                         id="sink_demo", uid="demo-sink", name="Demo poller", poller_token="pollsk_demo_poller_token"
                     )
                 ],
             )
         ],
     ),
-    bixarena=BixarenaSeed(
+    bixarena=BixarenaSeed.model_construct(
         users=[
-            PersonSeed(subject="3350396", name="Grace Hopper", email="grace@example.org"),
-            PersonSeed(subject="3350397", name="Alan Turing", email="alan@example.org"),
+            PersonSeed.model_construct(subject="3350396", name="Grace Hopper", email="grace@example.org"),
+            PersonSeed.model_construct(subject="3350397", name="Alan Turing", email="alan@example.org"),
         ]
     ),
-    pacerpro=PasswordApiSeed(users=[PasswordUserSeed(email="demo@example.com", password="pacerpro-demo")]),
+    pacerpro=PasswordApiSeed.model_construct(
+        users=[PasswordUserSeed.model_construct(email="demo@example.com", password="pacerpro-demo")]
+    ),
 )
 
 
