@@ -44,7 +44,8 @@ ensure_env() {
 SERVE_ENV="$AUTHKIT_ROOT/.venv-serve"
 ensure_serve_env() {
   ensure_uv
-  UV_PROJECT_ENVIRONMENT="$SERVE_ENV" "$UV" sync --locked --package authkit-mockserver --no-default-groups --quiet
+  # With the redis extra (redis-py, about 1.5 MB): `scripts/serve --workers N --store redis://...` works as it is.
+  UV_PROJECT_ENVIRONMENT="$SERVE_ENV" "$UV" sync --locked --package authkit-mockserver --extra redis --no-default-groups --quiet
 }
 
 # npm dev tools (Prism, Spectral), reinstalled when package-lock.json changed since the last npm ci.
