@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any, ParamSpec, TypeVar
 from urllib.parse import urlsplit
@@ -98,15 +98,21 @@ class RedisConnection:
         await self.client.aclose()
 
 
+async def answered(call: Awaitable[R]) -> R:
+    """The answer of one call to the shared store; :class:`StoreUnavailableError` (a 503) when it is unreachable
+    or does not answer in time."""
+    try:
+        return await call
+    except UNREACHABLE as error:
+        log.warning("shared store unreachable: %s", error)
+        raise StoreUnavailableError from None
+
+
 def unavailable_as_503(function: Callable[P, Coroutine[Any, Any, R]]) -> Callable[P, Coroutine[Any, Any, R]]:
-    """``function`` with an unreachable or silent store turned into :class:`StoreUnavailableError` (a 503)."""
+    """``function`` with its store calls :func:`answered`: an unreachable or silent store is a 503."""
 
     @functools.wraps(function)
     async def guarded(*args: P.args, **kwargs: P.kwargs) -> R:
-        try:
-            return await function(*args, **kwargs)
-        except UNREACHABLE as error:
-            log.warning("shared store unreachable: %s", error)
-            raise StoreUnavailableError from None
+        return await answered(function(*args, **kwargs))
 
     return guarded

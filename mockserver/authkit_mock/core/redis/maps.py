@@ -18,14 +18,13 @@ Rate-limit windows are one hash per key (``rate:{NAME}:KEY``: window start and c
 from __future__ import annotations
 
 import math
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 from authkit_mock.core.ephemeral import Codec
-from authkit_mock.core.redis.connection import UNREACHABLE, RedisConnection, StoreUnavailableError
+from authkit_mock.core.redis.connection import UNREACHABLE, RedisConnection, StoreUnavailableError, answered
 
 V = TypeVar("V")
-T = TypeVar("T")
 
 _DROP = """
 local function drop(m)
@@ -118,14 +117,6 @@ return false
 """
 
 
-async def shared(call: Awaitable[T]) -> T:
-    """The answer of one call to the shared store; :class:`StoreUnavailableError` (a 503) when it is unreachable."""
-    try:
-        return await call
-    except UNREACHABLE:
-        raise StoreUnavailableError from None
-
-
 def lifetime_ms(expires: float, now: float) -> int:
     """How long Redis keeps an entry: its remaining lifetime on the server clock, at least a millisecond."""
     return max(1, math.ceil((expires - now) * 1000))
@@ -165,7 +156,7 @@ class RedisMap(Generic[V]):
             encoded, expires, size = self._codec.encode(value), self._expires(value), self._size(key, value)
         arguments: list[str | int] = [self._entry_prefix, key, mode, encoded, repr(expires), size, repr(now)]
         arguments += [lifetime_ms(expires, now), self.max_entries, self.max_bytes, expected]
-        return await shared(self._write(keys=self._keys, args=arguments))
+        return await answered(self._write(keys=self._keys, args=arguments))
 
     async def put(self, key: str, value: V, now: float) -> None:
         """Add (or replace) an entry; expired entries and, past the bounds, the oldest go."""
@@ -178,19 +169,19 @@ class RedisMap(Generic[V]):
 
     async def get(self, key: str, now: float) -> V | None:
         """The live entry for ``key``, or None."""
-        encoded, expires = await shared(self._client.hmget(self._entry_prefix + key, ["v", "x"]))
+        encoded, expires = await answered(self._client.hmget(self._entry_prefix + key, ["v", "x"]))
         if encoded is None or now >= float(str(expires)):
             return None
         return self._codec.decode(str(encoded))
 
     async def take(self, key: str, now: float) -> V | None:
         """Remove the entry for ``key`` and return it if it was live (one script: one taker gets it)."""
-        found = await shared(self._read(keys=self._keys, args=[self._entry_prefix, key, "take", repr(now)]))
+        found = await answered(self._read(keys=self._keys, args=[self._entry_prefix, key, "take", repr(now)]))
         return None if found is None else self._codec.decode(found)
 
     async def claim(self, key: str, now: float) -> tuple[V | None, bool]:
         """The live entry for ``key`` and whether this call is the first to claim it (one script)."""
-        found = await shared(self._read(keys=self._keys, args=[self._entry_prefix, key, "claim", repr(now)]))
+        found = await answered(self._read(keys=self._keys, args=[self._entry_prefix, key, "claim", repr(now)]))
         if found is None:
             return None, False
         encoded, claims = found
@@ -203,11 +194,11 @@ class RedisMap(Generic[V]):
 
     async def remove(self, key: str) -> None:
         """Forget the entry for ``key`` (if any)."""
-        await shared(self._read(keys=self._keys, args=[self._entry_prefix, key, "remove", "0"]))
+        await answered(self._read(keys=self._keys, args=[self._entry_prefix, key, "remove", "0"]))
 
     async def clear(self) -> None:
         """Forget every entry."""
-        await shared(self._clear(keys=self._keys, args=[self._entry_prefix]))
+        await answered(self._clear(keys=self._keys, args=[self._entry_prefix]))
 
     async def usage(self) -> tuple[int, int]:
         """(entries, bytes) held now, as the bounds count them."""
@@ -215,7 +206,7 @@ class RedisMap(Generic[V]):
         async with self._client.pipeline(transaction=True) as pipe:
             pipe.zcard(index)
             pipe.get(total)
-            count, held = await shared(pipe.execute())
+            count, held = await answered(pipe.execute())
         return int(count), int(held or 0)
 
 
@@ -234,12 +225,12 @@ class RedisWindows:
         until the key's window ends."""
         ttl = lifetime_ms(now + self.per_seconds, now)
         args: list[str | int] = [repr(now), repr(self.per_seconds), self.requests, ttl]
-        started = await shared(self._hit(keys=[self._prefix + key], args=args))
+        started = await answered(self._hit(keys=[self._prefix + key], args=args))
         return None if started is None else float(started) + self.per_seconds - now
 
     async def remaining(self, key: str, now: float) -> int:
         """How many more requests ``key`` may make in its current window."""
-        started, count = await shared(self._client.hmget(self._prefix + key, ["s", "n"]))
+        started, count = await answered(self._client.hmget(self._prefix + key, ["s", "n"]))
         if started is None or now >= float(str(started)) + self.per_seconds:
             return self.requests
         return max(0, self.requests - int(str(count)))

@@ -21,7 +21,7 @@ from aiohttp.typedefs import Handler
 
 from authkit_mock.core.errors import render_error
 from authkit_mock.core.middlewares import api_of
-from authkit_mock.core.redis.connection import UNREACHABLE, RedisConnection, StoreUnavailableError
+from authkit_mock.core.redis.connection import UNREACHABLE, RedisConnection, StoreUnavailableError, answered
 from authkit_mock.core.redis.faults import SharedFaults
 from authkit_mock.core.redis.journal import SharedJournal
 from authkit_mock.core.redis.store import RedisStore
@@ -122,18 +122,20 @@ class SharedState:
 
     async def commit_server_state(self) -> None:
         """Write the clock's offset and the faults when this process changed them since it last read them."""
-        clock = self.runtime.settings.clock
+        offset = self.runtime.settings.clock.offset
         faults = self.runtime.faults.snapshot()
-        async with self.connection.client.pipeline(transaction=True) as pipe:
-            if clock.offset != self._seen_offset:
-                pipe.set(self._clock_key, repr(clock.offset))
-                self._seen_offset = clock.offset
-            if faults != self._seen_faults:
-                # Changed by this process (the admin API): the document becomes this copy.
-                pipe.set(self._faults_key, faults)
-                self._seen_faults = self._seen_document = faults
-            if pipe:
-                await pipe.execute()
+        changes = {}
+        if offset != self._seen_offset:
+            changes[self._clock_key] = repr(offset)
+        if faults != self._seen_faults:
+            # Changed by this process (the admin API): the document becomes this copy.
+            changes[self._faults_key] = faults
+        if not changes:
+            return
+        await self.connection.client.mset(changes)  # one atomic command
+        # Noted once written: a write that failed (a 503) is not taken for done.
+        self._seen_offset = offset
+        self._seen_faults = self._seen_document = faults
 
 
 _NO_FAULTS = '{"next": 1, "faults": []}'
@@ -156,13 +158,16 @@ async def shared_state_middleware(request: web.Request, handler: Handler) -> web
     """Each request in its own unit of work, in line with the deployment before, written whole after."""
     shared = request.config_dict[SHARED]
     shared.store.begin()
+    # Only the store's own steps are caught here: the handler's store calls raise StoreUnavailableError, which the
+    # error rendering inside ``handler`` answers, and any other error of the handler (a client that went away is an
+    # OSError too) keeps the handling it has without a shared store.
     try:
-        await shared.before()
-        response = await handler(request)
-        await shared.after()
-    except UNREACHABLE as error:
-        log.warning("shared store unreachable: %s", error)
-        return render_error(api_of(request), StoreUnavailableError(), request.path)
+        await answered(shared.before())
+    except StoreUnavailableError as error:
+        return render_error(api_of(request), error, request.path)
+    response = await handler(request)
+    try:
+        await answered(shared.after())
     except StoreUnavailableError as error:
         return render_error(api_of(request), error, request.path)
     return response
