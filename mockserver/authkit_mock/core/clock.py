@@ -17,6 +17,7 @@ class Clock:
     def __init__(self, source: Callable[[], float] = time.time) -> None:
         self._source = source
         self._offset = 0.0
+        self._unshared = 0.0
 
     def now(self) -> float:
         """The current time in seconds since the epoch."""
@@ -36,14 +37,26 @@ class Clock:
         if seconds < 0:
             raise ValueError("the clock only moves forward")
         self._offset += seconds
+        self._unshared += seconds
 
     def reset(self) -> None:
         """Forget every advance."""
         self._offset = 0.0
+        self._unshared = 0.0
 
     def follow(self, offset: float) -> None:
-        """Take another process's offset (a shared store's): every process of one deployment reads one clock."""
-        self._offset = offset
+        """Take the deployment's offset (a shared store's): every process of one deployment reads one clock. An
+        advance made here and not yet shared stays on top of it."""
+        self._offset = offset + self._unshared
+
+    def take_advance(self) -> float:
+        """The seconds advanced here since last taken, for a shared store to add to the deployment's offset.
+
+        The advance, not the resulting offset, is what is shared: two processes advancing at once both count, and
+        an offset read before an advance and applied after it (requests overlap) cannot undo the advance.
+        """
+        advance, self._unshared = self._unshared, 0.0
+        return advance
 
 
 def isoformat(epoch: float) -> str:

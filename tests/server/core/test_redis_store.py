@@ -17,6 +17,7 @@ import pytest
 from authkit_mock.core.journal import JournalEntry
 from authkit_mock.core.redis.connection import RedisConnection
 from authkit_mock.core.redis.journal import SharedJournal
+from authkit_mock.core.redis.shared import SHARED
 from authkit_mock.core.redis.store import RedisStore
 from authkit_mock.core.settings import Limits
 from authkit_mock.core.store import Application, Session, Token
@@ -82,6 +83,59 @@ def test_the_admin_clock_and_faults_of_one_server_apply_to_the_other(
     assert httpx.get(f"{first.url}/authlance/authlance/identity/me/logout").status_code == 503
     # Used up on the first server, so gone on the second too.
     assert httpx.get(f"{second.address}/authlance/authlance/identity/me/logout").status_code == 200
+
+
+def test_clock_advances_made_at_once_at_two_servers_both_count(servers: tuple[RunningServer, RunningServer]) -> None:
+    # Both read the deployment's clock, both advance it, then both end their request: what is shared is each
+    # advance, not each process's resulting offset (which would keep only the last writer's).
+    async def advance(server: RunningServer, seconds: float) -> None:
+        server.settings.clock.advance(seconds)
+
+    for server in servers:
+        server.call(server.runtime.refresh())
+    for server, seconds in zip(servers, (100, 200), strict=True):
+        server.call(advance(server, seconds))
+    for server in servers:
+        server.call(server.runtime.commit())
+    for server in servers:
+        assert httpx.get(f"{server.address}/__admin/clock").json()["offset_seconds"] == 300
+
+
+def test_a_clock_read_that_lands_while_an_advance_is_written_does_not_undo_it(
+    servers: tuple[RunningServer, RunningServer],
+) -> None:
+    first, second = servers
+
+    async def overlap() -> None:
+        shared = first.app[SHARED]
+        client = shared.connection.client
+        read, gate = asyncio.Event(), asyncio.Event()
+        mget = client.mget
+
+        async def late_mget(*keys: str) -> object:
+            answer = await mget(*keys)
+            read.set()
+            await gate.wait()
+            return answer
+
+        client.mget = late_mget  # type: ignore[method-assign,assignment]
+        try:
+            shared.store.begin()
+            stale = asyncio.create_task(shared.before())  # a request reads the clock (offset 0) ...
+            await read.wait()
+            first.settings.clock.advance(3600)  # ... an admin request moves it ...
+            ending = asyncio.create_task(shared.after())
+            await asyncio.sleep(0)  # ... and is writing it when the first read lands.
+            gate.set()
+            await stale
+            await ending
+        finally:
+            del client.mget
+        await shared.after()  # the next request to end writes nothing back
+
+    first.call(overlap())
+    assert httpx.get(f"{second.address}/__admin/clock").json()["offset_seconds"] == 3600
+    assert httpx.get(f"{first.address}/__admin/clock").json()["offset_seconds"] == 3600
 
 
 def test_a_reset_on_one_server_resets_the_other(servers: tuple[RunningServer, RunningServer]) -> None:

@@ -43,6 +43,30 @@ class SharedFaults(Faults):
         super().__init__()
         self.key = connection.key("server:faults")
         self._take = connection.client.register_script(TAKE)
+        self.changed = False
+        """Whether this copy was changed here (the admin API) since :meth:`take_changes`: it then is the
+        deployment's document, and the deployment's (read by a request that overlapped the change) must not
+        replace it."""
+
+    def add(self, api: str, operation: str, status: int | None, delay_ms: int, count: int | None) -> Fault:
+        self.changed = True
+        return super().add(api, operation, status, delay_ms, count)
+
+    def remove(self, fault_id: int) -> bool:
+        removed = super().remove(fault_id)
+        self.changed = self.changed or removed
+        return removed
+
+    def clear(self) -> None:
+        self.changed = True
+        super().clear()
+
+    def take_changes(self) -> str | None:
+        """This copy as the deployment's new document when it was changed here, else None."""
+        if not self.changed:
+            return None
+        self.changed = False
+        return self.snapshot()
 
     @unavailable_as_503
     async def claim(self, api: str, operation: str | None) -> Fault | None:

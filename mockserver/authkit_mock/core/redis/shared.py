@@ -3,9 +3,10 @@ process verifies any token), the clock's offset and the injected faults (so the 
 to all), and the seeding at first start; and the middleware that brings each request in line with them.
 
 Per request, one round trip reads the clock's offset and the faults (``MGET``); after the handler, the store's
-queued writes go in one script and, when the request moved the clock or changed the faults (an admin request, or a
-fault used up), those are written too. A store that cannot be reached makes the request a 503 in the API's own
-error shape (:class:`StoreUnavailableError`), never a traceback.
+queued writes go in one script and, when the request moved the clock or changed the faults (an admin request),
+those are written too: the clock as the seconds it was advanced, so advances made at once at two processes both
+count (a fault used up is counted down in the store itself, ``faults.py``). A store that cannot be reached makes
+the request a 503 in the API's own error shape (:class:`StoreUnavailableError`), never a traceback.
 """
 
 from __future__ import annotations
@@ -37,18 +38,16 @@ SEEDING_SECONDS = 30
 class SharedState:
     """The shared keys, clock offset and faults of one deployment, and the seeding of its store."""
 
-    def __init__(self, connection: RedisConnection, runtime: Runtime, store: RedisStore) -> None:
+    def __init__(self, connection: RedisConnection, runtime: Runtime, store: RedisStore, faults: SharedFaults) -> None:
         self.connection = connection
         self.runtime = runtime
         self.store = store
+        self.faults = faults
         self._clock_key = connection.key("server:clock")
         self._faults_key = connection.key("server:faults")
         self._seeded = connection.key("server:seeded")
         self._seen_document: str | None = None
         """The faults document as last read from the store (it changes there when any process uses a fault)."""
-        self._seen_faults = runtime.faults.snapshot()
-        """This process's copy as last read or written: a copy that differs was changed here (the admin API)."""
-        self._seen_offset = 0.0
 
     async def signing_keys(self, current: Mapping[str, SigningKey]) -> dict[str, SigningKey]:
         """One key per issuer: the deployment's, or this process's ``current`` one when the deployment has none yet
@@ -107,13 +106,13 @@ class SharedState:
             await self.use_shared_keys()
             await self.seed_once()
             offset, faults = None, None
-        self._seen_offset = float(offset) if offset else 0.0
-        self.runtime.settings.clock.follow(self._seen_offset)
+        self.runtime.settings.clock.follow(float(offset) if offset else 0.0)
         document = str(faults) if faults else _NO_FAULTS
-        if document != self._seen_document:
-            self.runtime.faults.restore(document)
+        # Requests overlap: this read may be older than a change this process made meanwhile, which it then
+        # must not undo (the clock keeps its unshared advance in ``follow``; changed faults are kept here).
+        if document != self._seen_document and not self.faults.changed:
+            self.faults.restore(document)
             self._seen_document = document
-            self._seen_faults = self.runtime.faults.snapshot()
 
     async def after(self) -> None:
         """Write the store's queued changes, and the clock and faults when this process changed them."""
@@ -121,21 +120,25 @@ class SharedState:
         await self.commit_server_state()
 
     async def commit_server_state(self) -> None:
-        """Write the clock's offset and the faults when this process changed them since it last read them."""
-        offset = self.runtime.settings.clock.offset
-        faults = self.runtime.faults.snapshot()
-        changes = {}
-        if offset != self._seen_offset:
-            changes[self._clock_key] = repr(offset)
-        if faults != self._seen_faults:
-            # Changed by this process (the admin API): the document becomes this copy.
-            changes[self._faults_key] = faults
-        if not changes:
+        """Share what this process changed since it last did: its clock advance (added to the deployment's
+        offset, so concurrent advances all count) and its faults (the admin API's), in one transaction."""
+        clock = self.runtime.settings.clock
+        advance = clock.take_advance()
+        faults = self.faults.take_changes()
+        if not advance and faults is None:
             return
-        await self.connection.client.mset(changes)  # one atomic command
-        # Noted once written: a write that failed (a 503) is not taken for done.
-        self._seen_offset = offset
-        self._seen_faults = self._seen_document = faults
+        # Taken before the write: a write that fails (a 503) is not applied, and the next request's read of the
+        # deployment's clock and faults replaces this process's copies.
+        async with self.connection.client.pipeline(transaction=True) as pipe:
+            if advance:
+                pipe.incrbyfloat(self._clock_key, advance)
+            if faults is not None:
+                pipe.set(self._faults_key, faults)
+            written = await pipe.execute()
+        if advance:
+            clock.follow(float(written[0]))
+        if faults is not None:
+            self._seen_document = faults
 
 
 _NO_FAULTS = '{"next": 1, "faults": []}'
@@ -179,8 +182,8 @@ def attach_shared_state(root: web.Application, runtime: Runtime, connection: Red
     store = RedisStore(connection, limits)
     runtime.store = store
     runtime.journal = SharedJournal(connection, limits.journal_entries, limits.journal_bytes)
-    runtime.faults = SharedFaults(connection)
-    shared = SharedState(connection, runtime, store)
+    faults = runtime.faults = SharedFaults(connection)
+    shared = SharedState(connection, runtime, store, faults)
     root[SHARED] = shared
     runtime.commit_hooks.append(shared.commit_server_state)
     runtime.refresh_hooks.append(shared.before)
