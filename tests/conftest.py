@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 
+from authkit_mock.core.clock import Clock
 from authkit_mock.core.entropy import Entropy
 from authkit_mock.core.settings import Settings
 from tests.support.redis import RedisServer, shared_store_settings
@@ -25,10 +27,23 @@ def make_settings(**overrides: object) -> Settings:
     return Settings(**values)  # type: ignore[arg-type]
 
 
+def frozen_clock() -> Clock:
+    """A clock that stands at the time it was made and moves only when advanced: a test of a boundary to the second
+    (valid for ``ttl - 1`` seconds, expired at ``ttl``) must not depend on the wall clock not ticking meanwhile."""
+    start = time.time()
+    return Clock(source=lambda: start)
+
+
+def clock_for(request: pytest.FixtureRequest) -> dict[str, object]:
+    """Settings overrides for the test server of ``request``'s test: a :func:`frozen_clock` when the test is marked
+    ``frozen_clock``."""
+    return {"clock": frozen_clock()} if request.node.get_closest_marker("frozen_clock") else {}
+
+
 @pytest.fixture
-def server() -> Iterator[RunningServer]:
-    """A fresh reference server (all five APIs) for one test."""
-    with running_server(make_settings()) as started:
+def server(request: pytest.FixtureRequest) -> Iterator[RunningServer]:
+    """A fresh reference server (all five APIs) for one test (its clock frozen when the test is marked so)."""
+    with running_server(make_settings(**clock_for(request))) as started:
         yield started
 
 

@@ -16,7 +16,7 @@ import httpx
 import jwt
 import pytest
 
-from tests.conftest import make_settings
+from tests.conftest import clock_for, make_settings
 from tests.server.bixarena.flow import GRACE, BixarenaClient, validator
 from tests.support.server import RunningServer, running_server
 from tests.support.specs import HTTP_METHODS, load_spec
@@ -26,9 +26,9 @@ LOGOUT_CACHE_CONTROL = "no-store, no-cache, must-revalidate, max-age=0"
 
 
 @pytest.fixture
-def auto_server() -> Iterator[RunningServer]:
+def auto_server(request: pytest.FixtureRequest) -> Iterator[RunningServer]:
     """A server whose provider logs Grace Hopper in without showing its page."""
-    with running_server(make_settings(idp_auto_login=GRACE)) as started:
+    with running_server(make_settings(idp_auto_login=GRACE, **clock_for(request))) as started:
         yield started
 
 
@@ -141,6 +141,7 @@ def test_minting_with_an_unknown_session_cookie_is_unauthorized(client: Bixarena
     assert client.mint().status_code == 401
 
 
+@pytest.mark.frozen_clock
 def test_a_session_ends_24_hours_after_login(client: BixarenaClient, auto_server: RunningServer) -> None:
     client.log_in()
     auto_server.advance_clock(24 * 3600 - 1)

@@ -214,6 +214,7 @@ def test_a_malformed_token_gets_a_401_invalid_token(pacerpro: httpx.Client, auth
     assert response.headers["www-authenticate"].startswith('Bearer realm="pacerpro", error="invalid_token"')
 
 
+@pytest.mark.frozen_clock
 def test_a_token_expires_when_the_admin_api_moves_the_clock_past_its_lifetime(
     server: RunningServer, pacerpro: httpx.Client, admin: httpx.Client
 ) -> None:

@@ -120,6 +120,7 @@ def test_an_expired_refresh_token_is_a_416(server: RunningServer, polario: Polar
     assert response.json() == INVALID
 
 
+@pytest.mark.frozen_clock
 def test_a_refresh_token_works_until_it_expires(server: RunningServer, polario: PolarioClient) -> None:
     login = polario.login()
     server.advance_clock(server.settings.polario_refresh_ttl - 1)

@@ -19,6 +19,7 @@ from authkit_mock.apis.svix.idempotency import (
 )
 from authkit_mock.core.clock import Clock
 from authkit_mock.core.errors import ApiError, RequestValidationError
+from tests.conftest import clock_for
 from tests.server.svix.client import (
     SvixClient,
     add_application,
@@ -41,8 +42,8 @@ KEY_REUSED = {
 
 
 @pytest.fixture
-def svix() -> Iterator[RunningServer]:
-    with svix_server() as server:
+def svix(request: pytest.FixtureRequest) -> Iterator[RunningServer]:
+    with svix_server(**clock_for(request)) as server:
         yield server
 
 
@@ -171,6 +172,7 @@ def test_a_different_request_with_a_key_in_flight_is_422_not_409(svix: RunningSe
 # Expiry: 24 hours of server time
 
 
+@pytest.mark.frozen_clock
 def test_a_key_is_kept_for_24_hours_of_server_time(svix: RunningServer, client: SvixClient) -> None:
     assert client.app_portal_access(body={"featureFlags": ["a"]}, key="k-day").status_code == 200
     svix.advance_clock(24 * 3600 - 1)
