@@ -6,8 +6,8 @@ another. ES256 is the default: most upstreams document no algorithm, and an ECDS
 an RSA-2048 one. bixarena's internal JWTs are RS256, as upstream mints them (see ``apis/bixarena``).
 
 Minting builds what does not change per token once per key: the header segment (``{"alg","kid","typ"}``, sorted,
-as ``jwt.encode`` writes it) and PyJWT's algorithm object. Per token only the claims are serialised and signed,
-with that same PyJWT algorithm's ``sign`` (which also turns ECDSA's DER signature into JWS's raw ``r || s``).
+as ``jwt.encode`` writes it) and the signature's parameters (:class:`Signer`). Per token only the claims are
+serialised and signed, as PyJWT's ``jwt.encode`` would (the tests verify every minted token with PyJWT).
 """
 
 from __future__ import annotations
@@ -23,11 +23,14 @@ from concurrent.futures import Future
 from typing import Any
 
 import jwt
-from cryptography.hazmat.primitives.asymmetric import ec, rsa
-from jwt.algorithms import ECAlgorithm, RSAAlgorithm, get_default_algorithms
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
+from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
+from jwt.algorithms import ECAlgorithm, RSAAlgorithm
 
 from authkit_mock.core.clock import Clock
 from authkit_mock.core.entropy import Entropy
+from authkit_mock.core.jsontext import compact_json
 
 ALGORITHM = "ES256"
 """The default algorithm."""
@@ -163,6 +166,27 @@ class SigningKey:
         return self._jwk(private=False)
 
 
+class Signer:
+    """The JWS signature of one algorithm (RFC 7518 section 3), its parameters built once, not per token as PyJWT's
+    algorithm objects build them."""
+
+    def __init__(self, algorithm: str) -> None:
+        if algorithm not in (ALGORITHM, RS256):
+            raise ValueError(f"unsupported signing algorithm {algorithm!r}")
+        self.algorithm = algorithm
+        self._ecdsa = ec.ECDSA(hashes.SHA256())
+        self._pkcs1 = padding.PKCS1v15()
+        self._sha256 = hashes.SHA256()
+
+    def sign(self, signing_input: bytes, key: PrivateKey) -> bytes:
+        """The signature of ``signing_input``: RSASSA-PKCS1-v1_5 with SHA-256 (section 3.3), or ECDSA P-256 with
+        SHA-256 as the 64 octets ``R || S`` (section 3.4), not the DER that ``cryptography`` returns."""
+        if isinstance(key, rsa.RSAPrivateKey):
+            return key.sign(signing_input, self._pkcs1, self._sha256)
+        r, s = decode_dss_signature(key.sign(signing_input, self._ecdsa))
+        return r.to_bytes(32, "big") + s.to_bytes(32, "big")
+
+
 class TokenAuthority:
     """Mints and verifies the JWTs of one issuer, against the server's clock."""
 
@@ -173,10 +197,10 @@ class TokenAuthority:
         self.algorithm = key.algorithm
         self._clock = clock
         self._entropy = entropy
-        self._signer = get_default_algorithms()[key.algorithm]
+        self._signer = Signer(key.algorithm)
         # The header never changes for this key: its segment is encoded once (sorted members, as ``jwt.encode``).
         header = {"alg": key.algorithm, "kid": key.kid, "typ": "JWT"}
-        self._header_segment = b64url(json.dumps(header, separators=(",", ":")).encode()) + "."
+        self._header_segment = b64url(compact_json(header).encode()) + "."
         self._jwks: dict[str, Any] | None = None
 
     def jwks(self) -> dict[str, Any]:
@@ -198,7 +222,7 @@ class TokenAuthority:
             "jti": jti or self._entropy.token_urlsafe(16),
             **claims,
         }
-        signing_input = self._header_segment + b64url(json.dumps(payload, separators=(",", ":")).encode())
+        signing_input = self._header_segment + b64url(compact_json(payload).encode())
         signature = self._signer.sign(signing_input.encode("ascii"), self.key.private_key)
         return f"{signing_input}.{b64url(signature)}", payload
 

@@ -20,7 +20,6 @@ Every operation goes through the same steps, in this order (see :func:`operation
 
 from __future__ import annotations
 
-import json
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
@@ -50,6 +49,7 @@ from authkit_mock.apis.svix.tokens import (
 from authkit_mock.core.bodies import read_body
 from authkit_mock.core.credentials import CredentialRejectedError, Principal
 from authkit_mock.core.errors import ApiError, FieldError, RequestValidationError
+from authkit_mock.core.jsontext import compact_json
 from authkit_mock.core.middlewares import FAULTS_IN_HANDLER, apply_fault
 from authkit_mock.core.routing import add_operation, runtime_of
 from authkit_mock.core.runtime import Runtime
@@ -268,14 +268,12 @@ async def get_poller_token(request: web.Request, token: Token) -> web.StreamResp
 
 # -- requests and answers ------------------------------------------------------------------------------------------
 
-_COMPACT_JSON = json.JSONEncoder(separators=(",", ":"))
-
 
 def json_answer(body: dict[str, object], status: int = 200) -> web.Response:
     """A JSON answer built as plain JSON (the bytes pydantic's models would dump, without their validation on every
     request); the contract tests validate these answers against the spec."""
     return web.Response(
-        body=_COMPACT_JSON.encode(body).encode(), status=status, content_type="application/json", charset="utf-8"
+        body=compact_json(body).encode(), status=status, content_type="application/json", charset="utf-8"
     )
 
 

@@ -7,15 +7,12 @@ and the most an accepted request can make it carry (:data:`MAX_GRANTS_CHARS`: th
 
 from __future__ import annotations
 
-import json
-
 from pydantic import RootModel
 
+from authkit_mock.core.jsontext import compact_json
 from authkit_mock.models.svix import AppPortalCapability, FeatureFlag, FeatureFlags
 
 ALL_CAPABILITIES = tuple(capability.value for capability in AppPortalCapability)
-
-_COMPACT_JSON = json.JSONEncoder(separators=(",", ":"))
 
 
 def capabilities(asked: list[AppPortalCapability] | None) -> list[str]:
@@ -35,12 +32,12 @@ def flags(feature_flags: object) -> list[str]:
 def app_grants(feature_flags: object, asked: list[AppPortalCapability] | None, read_only: bool | None) -> str:
     """An app token's grants: its feature flags, its capabilities and the deprecated ``readOnly``."""
     grants = {"featureFlags": flags(feature_flags), "capabilities": capabilities(asked), "readOnly": read_only}
-    return _COMPACT_JSON.encode(grants)
+    return compact_json(grants)
 
 
 def stream_grants(feature_flags: object) -> str:
     """A stream token's grants: its feature flags."""
-    return _COMPACT_JSON.encode({"featureFlags": flags(feature_flags)})
+    return compact_json({"featureFlags": flags(feature_flags)})
 
 
 def _max_length(model: type[RootModel[str]] | type[RootModel[list[FeatureFlag]]]) -> int:

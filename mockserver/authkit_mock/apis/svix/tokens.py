@@ -11,12 +11,12 @@ Stream tokens and poller tokens are in ``streams.py``.
 from __future__ import annotations
 
 import base64
-import json
 import string
 from collections.abc import Collection, Iterable
 
 from authkit_mock.core.entropy import Entropy
 from authkit_mock.core.errors import ApiError
+from authkit_mock.core.jsontext import compact_json
 from authkit_mock.core.seed import Seed
 from authkit_mock.core.store import Application, MemoryStore, Store, Token
 
@@ -121,10 +121,6 @@ def issue_app_token(
     )
 
 
-_COMPACT_JSON = json.JSONEncoder(separators=(",", ":"))
-"""One encoder for every magic link: ``json.dumps`` with ``separators`` builds a new encoder on each call."""
-
-
 def magic_link(app_id: str, token: str, id_name: str = "appId") -> str:
     """The portal login URL whose fragment embeds the application id (as the caller named it) and the token.
 
@@ -132,7 +128,7 @@ def magic_link(app_id: str, token: str, id_name: str = "appId") -> str:
     fragment, it never reaches a server's logs. Stream portal links name the stream ``streamId`` instead (the
     shape of upstream's stream links is not public).
     """
-    payload = _COMPACT_JSON.encode({id_name: app_id, "token": token}).encode()
+    payload = compact_json({id_name: app_id, "token": token}).encode()
     return f"{PORTAL_LOGIN_URL}#key={base64.b64encode(payload).decode('ascii')}"
 
 

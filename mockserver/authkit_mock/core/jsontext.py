@@ -1,0 +1,37 @@
+"""Compact JSON text (no spaces, ASCII only), as tokens, magic links and svix's answers are written.
+
+``json.dumps(value, separators=(",", ":"))`` builds a new encoder object and, under it, a new C encoder on every
+call; for the small objects of a request that is about half of the time. One C encoder is built here once per
+process and called directly (the same one ``json.JSONEncoder.encode`` would build, with the same options).
+"""
+
+from __future__ import annotations
+
+import json
+import json.encoder
+from collections.abc import Callable
+from typing import Any
+
+__all__ = ["compact_json"]
+
+
+def _unsupported(value: object) -> object:
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+def _compact_encoder() -> Callable[[Any], str]:
+    make: Callable[..., Callable[[Any, int], list[str]]] | None = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:  # an interpreter without the C accelerator: the standard encoder does the same
+        return json.JSONEncoder(separators=(",", ":")).encode
+    chunks = make(None, _unsupported, json.encoder.encode_basestring_ascii, None, ":", ",", False, False, True)
+
+    def encode(value: Any) -> str:
+        if isinstance(value, str):  # the C encoder's entry point expects a container or a scalar other than str
+            return json.encoder.encode_basestring_ascii(value)
+        return "".join(chunks(value, 0))
+
+    return encode
+
+
+compact_json: Callable[[Any], str] = _compact_encoder()
+"""``value`` as compact JSON text: what ``json.dumps(value, separators=(",", ":"))`` returns."""
