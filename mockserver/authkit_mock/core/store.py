@@ -20,6 +20,7 @@ one:
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -292,11 +293,15 @@ class MemoryStore:
     sinks: dict[tuple[str, str], Sink] = field(default_factory=dict)
     """Keyed by (stream id, sink id)."""
     limits: Limits = field(default_factory=Limits)
-    _issued_sessions: dict[tuple[str, str], None] = field(default_factory=dict, repr=False)
-    _issued_tokens: dict[str, int] = field(default_factory=dict, repr=False)
+    # The issued records in issue order, oldest first, for the bounds. OrderedDict, not dict: at a bound every new
+    # record evicts the oldest, and finding a dict's first entry steps over every slot deleted before it until the
+    # dict is rebuilt (about 18 µs per eviction at 100,000 tokens, more than half a cheap read); an OrderedDict's
+    # first entry is one link away.
+    _issued_sessions: OrderedDict[tuple[str, str], None] = field(default_factory=OrderedDict, repr=False)
+    _issued_tokens: OrderedDict[str, int] = field(default_factory=OrderedDict, repr=False)
     """Tokens made by requests, oldest first, with the characters of grants each carries."""
     _issued_grant_chars: int = field(default=0, repr=False)
-    _issued_applications: dict[str, None] = field(default_factory=dict, repr=False)
+    _issued_applications: OrderedDict[str, None] = field(default_factory=OrderedDict, repr=False)
     _application_uids: dict[str, str] = field(default_factory=dict, repr=False)
     """svix application ids by uid: an app-portal request names either, and must not scan every application."""
     _owned: dict[tuple[str, str, str], dict[str, None]] = field(default_factory=dict, repr=False)
