@@ -118,13 +118,13 @@ async def create_fault(request: web.Request) -> web.Response:
     delay_ms = body.delay_ms or 0
     if body.status is None and delay_ms == 0:
         raise invalid("status: a fault needs a status, or a delay_ms above 0")
-    fault = runtime.faults.add(api, body.operation, body.status, delay_ms, body.count)
+    fault = await runtime.faults.create(api, body.operation, body.status, delay_ms, body.count)
     return admin_json(_fault(fault), status=201)
 
 
 async def clear_faults(request: web.Request) -> web.Response:
     """DELETE /faults: remove every fault (fault ids keep increasing)."""
-    runtime_of(request).faults.clear()
+    await runtime_of(request).faults.clear_all()
     return web.Response(status=204)
 
 
@@ -133,7 +133,7 @@ async def delete_fault(request: web.Request) -> web.Response:
     raw = request.match_info["fault_id"]
     # At most 18 ASCII digits: int() refuses over 4300 digits (a 500), and no fault id gets that large anyway.
     fault_id = int(raw) if raw.isascii() and raw.isdecimal() and len(raw) <= 18 else 0
-    if fault_id < 1 or not runtime_of(request).faults.remove(fault_id):
+    if fault_id < 1 or not await runtime_of(request).faults.delete(fault_id):
         raise not_found(f"No fault with id {raw}.")
     return web.Response(status=204)
 

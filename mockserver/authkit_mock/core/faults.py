@@ -67,6 +67,18 @@ class Faults:
         """:meth:`take` for a request: shared faults are counted down in the shared store, atomically."""
         return self.take(api, operation)
 
+    async def create(self, api: str, operation: str, status: int | None, delay_ms: int, count: int | None) -> Fault:
+        """:meth:`add` for a request (the admin API): a shared deployment adds it in the shared store, atomically."""
+        return self.add(api, operation, status, delay_ms, count)
+
+    async def delete(self, fault_id: int) -> bool:
+        """:meth:`remove` for a request (the admin API), atomically in a shared store."""
+        return self.remove(fault_id)
+
+    async def clear_all(self) -> None:
+        """:meth:`clear` for a request (the admin API), atomically in a shared store."""
+        self.clear()
+
     def take(self, api: str, operation: str | None) -> Fault | None:
         """The fault to apply to this request, counting it down (and switching it off when used up)."""
         for fault in self._faults.values():

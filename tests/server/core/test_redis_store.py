@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import json
 from collections.abc import Iterator
+from typing import cast
 
 import httpx
 import pytest
 
 from authkit_mock.core.journal import JournalEntry
 from authkit_mock.core.redis.connection import RedisConnection
+from authkit_mock.core.redis.faults import SharedFaults
 from authkit_mock.core.redis.journal import SharedJournal
 from authkit_mock.core.redis.shared import SHARED
 from authkit_mock.core.redis.store import RedisStore
@@ -365,3 +368,43 @@ def test_a_fault_for_three_requests_answers_three_of_many_at_two_servers(
 
     assert sorted(asyncio.run(logouts())) == [200] * 17 + [503] * 3
     assert httpx.get(f"{second.address}/__admin/faults").json()["items"] == []
+
+
+def test_a_fault_added_at_one_process_while_another_uses_a_fault_keeps_the_count_down(
+    redis_server: RedisServer, prefix: str
+) -> None:
+    async def run() -> list[dict[str, object]]:
+        connections = [RedisConnection(redis_server.url(), prefix) for _ in range(3)]
+        here, there = SharedFaults(connections[0]), SharedFaults(connections[1])
+        redis = connections[2].client
+        try:
+            await here.create("svix", "*", 503, 0, 3)
+            there.restore(cast(str, await redis.get(there.key)))  # as its next request reads it
+            # Another process uses the fault (3 -> 2) while this one's copy still says 3; then this one adds one.
+            assert await there.claim("svix", "logout") is not None
+            await here.create("pacerpro", "*", 500, 0, None)
+            document = json.loads(cast(str, await redis.get(here.key)))
+        finally:
+            for connection in connections:
+                await connection.close()
+        return cast(list[dict[str, object]], document["faults"])
+
+    faults = asyncio.run(run())
+    assert [(fault["id"], fault["api"], fault["remaining"]) for fault in faults] == [
+        (1, "svix", 2),
+        (2, "pacerpro", None),
+    ]
+
+
+def test_faults_added_at_two_processes_at_once_get_distinct_ids(redis_server: RedisServer, prefix: str) -> None:
+    async def run() -> list[int]:
+        connections = [RedisConnection(redis_server.url(), prefix) for _ in range(2)]
+        processes = [SharedFaults(connection) for connection in connections]
+        try:
+            added = await asyncio.gather(*(processes[i % 2].create("authlance", "*", 500 + i, 0, 1) for i in range(20)))
+        finally:
+            for connection in connections:
+                await connection.close()
+        return [fault.id for fault in added]
+
+    assert sorted(asyncio.run(run())) == list(range(1, 21))
