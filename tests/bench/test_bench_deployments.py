@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from authkit_mock.prism import free_port
 from bench.__main__ import main
+from tests.support.ports import free_port_run
 
 
 @pytest.mark.redis
@@ -22,7 +22,8 @@ def test_every_combination_of_workers_and_store_is_measured_in_one_run(
     argv += ["--no-sdk", "--no-footprint", "--no-refresh", "--ceiling-seconds", "0.1"]
     argv += ["--workers", "1,2", "--store", "memory,redis"]
 
-    assert main([*argv, "--port", str(free_port()), "--output", str(output)]) == 0
+    # The bench uses the port given and the ones after it (its targets, then redis-server and the deployments).
+    assert main([*argv, "--port", str(free_port_run(12)), "--output", str(output)]) == 0
 
     data = json.loads(output.read_text(encoding="utf-8"))
     names = ["authkit", "authkit 1w redis", "authkit 2w redis"]

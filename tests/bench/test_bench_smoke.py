@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from authkit_mock.prism import free_port
 from bench import compare, refresh, sampling
 from bench.__main__ import main
+from tests.support.ports import free_port_run
 
 
 def test_the_quickest_bench_run_measures_the_floor_and_writes_its_table_and_json(
@@ -20,7 +20,7 @@ def test_the_quickest_bench_run_measures_the_floor_and_writes_its_table_and_json
 ) -> None:
     output = tmp_path / "latest.json"
     # The floor listens on the base port + 2.
-    base = free_port() - 2
+    base = free_port_run(6)
     argv = ["--quick", "--duration", "0.3", "--connections", "1,4", "--targets", "floor"]
     argv += [
         "--operations",
@@ -52,7 +52,7 @@ def test_the_quickest_bench_run_measures_the_floor_and_writes_its_table_and_json
 @pytest.mark.deep
 def test_the_flows_and_the_rs256_ceiling_run_against_the_reference_server_without_errors(tmp_path: Path) -> None:
     output = tmp_path / "latest.json"
-    base = free_port()
+    base = free_port_run(12)
     flows = "polario-session,bixarena-login,svix-portal-access,bixarena-token"
     argv = ["--quick", "--duration", "0.3", "--connections", "2", "--targets", "authkit", "--operations", flows]
     argv += ["--load-generator", "bundled", "--no-sdk", "--no-footprint", "--ceiling-seconds", "0.2"]
@@ -77,7 +77,7 @@ def test_the_comparison_runs_this_checkout_against_a_revision_and_prints_both(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     argv = ["--base", "HEAD", "--operations", "cheap-read,scram-login", "--rounds", "1", "--duration", "0.3"]
-    assert compare.main([*argv, "--connections", "2", "--port", str(free_port())]) == 0
+    assert compare.main([*argv, "--connections", "2", "--port", str(free_port_run(2))]) == 0
 
     lines = capsys.readouterr().out.splitlines()
     assert [line.split()[0] for line in lines[:2]] == ["cheap-read", "scram-login"]

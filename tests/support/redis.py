@@ -16,14 +16,14 @@ import time
 from pathlib import Path
 from typing import Any
 
+from tests.support.ports import free_port_run
+
 REDIS_SERVER = "redis-server"
 
 
 def free_port() -> int:
-    """A loopback port nobody listens on right now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+    """A loopback port nobody listens on right now, below the ephemeral range (:func:`free_port_run`)."""
+    return free_port_run(1)
 
 
 class RedisServer:
