@@ -238,15 +238,9 @@ class TokenAuthority:
             # the client sent as non-UTF-8 bytes arrives as surrogate escapes) with an error of its own.
             raise InvalidTokenError("malformed token: not ASCII")
         try:
-            header = jwt.get_unverified_header(token)
-        except jwt.PyJWTError as error:
-            raise InvalidTokenError(f"malformed token: {error}") from None
-        if header.get("alg") != self.algorithm:
-            raise InvalidTokenError(f"algorithm {header.get('alg')!r} is not accepted")
-        if header.get("kid") != self.key.kid:
-            raise InvalidTokenError("unknown key id")
-        try:
-            claims: dict[str, Any] = jwt.decode(
+            # One parse for a good token: PyJWT checks the algorithm against the key's alone before it verifies
+            # the signature (RFC 8725 section 3.1), then the issuer, audience and required claims.
+            complete = jwt.decode_complete(
                 token,
                 self.key.public_key,
                 algorithms=[self.algorithm],
@@ -261,10 +255,26 @@ class TokenAuthority:
                 },
             )
         except jwt.PyJWTError as error:
-            raise InvalidTokenError(str(error)) from None
+            raise InvalidTokenError(self._rejection(token, error)) from None
+        if complete["header"].get("kid") != self.key.kid:
+            raise InvalidTokenError("unknown key id")
+        claims: dict[str, Any] = complete["payload"]
         now = self._clock.now()
         if not isinstance(claims["exp"], int) or now >= claims["exp"]:
             raise InvalidTokenError("expired")
         if not isinstance(claims.get("nbf", claims["iat"]), int) or now < claims.get("nbf", claims["iat"]):
             raise InvalidTokenError("not yet valid")
         return claims
+
+    def _rejection(self, token: str, error: jwt.PyJWTError) -> str:
+        """Why a token PyJWT refused is rejected, the most telling reason first: a malformed header, another
+        algorithm, an unknown key id, then PyJWT's own reason (a bad signature, another issuer or audience)."""
+        try:
+            header = jwt.get_unverified_header(token)
+        except jwt.PyJWTError as malformed:
+            return f"malformed token: {malformed}"
+        if header.get("alg") != self.algorithm:
+            return f"algorithm {header.get('alg')!r} is not accepted"
+        if header.get("kid") != self.key.kid:
+            return "unknown key id"
+        return str(error)
