@@ -3,10 +3,11 @@ process verifies any token), the clock's offset and the injected faults (so the 
 to all), and the seeding at first start; and the middleware that brings each request in line with them.
 
 Per request, one round trip reads the clock's offset and the faults (``MGET``); after the handler, the store's
-queued writes go in one script and, when the request moved the clock or changed the faults (an admin request),
-those are written too: the clock as the seconds it was advanced, so advances made at once at two processes both
-count (a fault used up is counted down in the store itself, ``faults.py``). A store that cannot be reached makes
-the request a 503 in the API's own error shape (:class:`StoreUnavailableError`), never a traceback.
+queued writes go in one script and, when the request moved the clock (the admin API), the seconds it moved it are
+added to the deployment's offset, so advances made at once at two processes both count. The faults are changed in
+the store itself, one script per change or use (``faults.py``); only a change made outside a request (a reset, a
+test) is written from this process's copy. A store that cannot be reached makes the request a 503 in the API's own
+error shape (:class:`StoreUnavailableError`), never a traceback.
 """
 
 from __future__ import annotations
@@ -121,7 +122,8 @@ class SharedState:
 
     async def commit_server_state(self) -> None:
         """Share what this process changed since it last did: its clock advance (added to the deployment's
-        offset, so concurrent advances all count) and its faults (the admin API's), in one transaction."""
+        offset, so concurrent advances all count) and its faults when changed outside a request (a reset, a test),
+        in one transaction."""
         clock = self.runtime.settings.clock
         advance = clock.take_advance()
         faults = self.faults.take_changes()
