@@ -12,6 +12,7 @@ import pytest
 from authkit_mock.core.clock import Clock
 from authkit_mock.core.entropy import Entropy
 from authkit_mock.core.settings import Settings
+from tests.support.maps import BACKENDS, Processes, processes_for
 from tests.support.redis import RedisServer, shared_store_settings
 from tests.support.server import RunningServer, checked_client, running_server
 from tests.support.site import build
@@ -76,3 +77,10 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     built = build(folder)
     assert built.returncode == 0, built.stderr
     return folder
+
+
+@pytest.fixture(params=BACKENDS)
+def processes(request: pytest.FixtureRequest) -> Processes:
+    """Map factories acting as one server's processes, over both backends (memory; a real redis-server through
+    separate connections): a test that asks for it runs once per backend."""
+    return processes_for(request, request.param)

@@ -26,7 +26,7 @@ from authkit_mock.core.store import User
 from authkit_mock.idp.authorization import AuthorizationRequest, RegisteredClient
 from authkit_mock.idp.provider import OAuthError, Provider
 from tests.conftest import make_settings
-from tests.support.maps import BACKENDS, Processes, processes_for
+from tests.support.maps import Processes
 
 NOW = 1_000_000.0
 ATTEMPTS = 20
@@ -35,11 +35,6 @@ SALT = b"salt of sixteen!"
 ITERATIONS = 1000
 VERIFIER = "v" * 43
 CALLBACK = "http://127.0.0.1/cb"
-
-
-@pytest.fixture(params=BACKENDS)
-def processes(request: pytest.FixtureRequest) -> Processes:
-    return processes_for(request, request.param)
 
 
 def client_proof(message: bytes) -> bytes:

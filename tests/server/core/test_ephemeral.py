@@ -20,7 +20,7 @@ from authkit_mock.core.bounded import text_bytes
 from authkit_mock.core.ephemeral import EphemeralMap, JsonCodec, MapFactory
 from authkit_mock.core.redis.connection import RedisConnection, StoreUnavailableError
 from authkit_mock.core.redis.maps import RedisMaps
-from tests.support.maps import BACKENDS, Processes, connected, key_prefix, processes_for
+from tests.support.maps import Processes, connected, key_prefix
 from tests.support.redis import RedisServer, free_port
 
 NOW = 1_000.0
@@ -51,11 +51,6 @@ def items_of(maps: MapFactory, max_entries: int = 100, max_bytes: int = 10**6) -
         lambda value: value.expires_at,
         JsonCodec(Item),
     )
-
-
-@pytest.fixture(params=BACKENDS)
-def processes(request: pytest.FixtureRequest) -> Processes:
-    return processes_for(request, request.param)
 
 
 @pytest.mark.asyncio

@@ -27,7 +27,7 @@ from tests.server.svix.client import (
     svix_server,
     with_request_in_flight,
 )
-from tests.support.maps import BACKENDS, Processes, processes_for
+from tests.support.maps import Processes
 from tests.support.server import RunningServer
 
 KEY_REUSED = {
@@ -238,12 +238,6 @@ def test_the_fingerprint_covers_method_path_and_json_value() -> None:
     assert fingerprint("POST", "/a", b"not json") != fingerprint("POST", "/a", b"not json!")
     # Parts are length-prefixed, so moving bytes from the path into the body changes the fingerprint.
     assert fingerprint("POST", "/a1", b"") != fingerprint("POST", "/a", b"1")
-
-
-@pytest.fixture(params=BACKENDS)
-def processes(request: pytest.FixtureRequest) -> Processes:
-    """Map factories over both backends (memory; a real redis-server through separate connections)."""
-    return processes_for(request, request.param)
 
 
 @pytest.mark.asyncio

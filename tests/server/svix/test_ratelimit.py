@@ -14,7 +14,7 @@ from authkit_mock.core.ephemeral import MemoryMaps, MemoryWindows
 from authkit_mock.core.errors import ApiError
 from authkit_mock.core.settings import RateLimit
 from tests.server.svix.client import SvixClient, svix_server
-from tests.support.maps import BACKENDS, Processes, processes_for
+from tests.support.maps import Processes
 from tests.support.server import RunningServer
 
 RATE_LIMITED = {
@@ -112,11 +112,6 @@ def test_the_default_limit_comes_from_the_settings() -> None:
 
 
 # The limiter itself, over both backends (memory, and a real redis-server through two connections)
-
-
-@pytest.fixture(params=BACKENDS)
-def processes(request: pytest.FixtureRequest) -> Processes:
-    return processes_for(request, request.param)
 
 
 @pytest.mark.asyncio
