@@ -12,6 +12,8 @@ from pathlib import Path
 
 import httpx
 
+from authkit_mock.prism import terminate
+
 CLI = Path(sys.executable).with_name("authkit-mock")
 """The console script installed next to the interpreter running the tests (the one users run)."""
 
@@ -27,6 +29,22 @@ def raise_open_file_limit(wanted: int) -> int:
         resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
         return target
     return soft
+
+
+def healthy_within(url: str, process: subprocess.Popen[bytes], timeout: float) -> bool:
+    """Whether the server ``process`` answers its admin health check at ``url`` within ``timeout`` seconds (False
+    at once when the process exits)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            return False
+        try:
+            if httpx.get(f"{url}/__admin/health", timeout=2).status_code == 200:
+                return True
+        except httpx.TransportError:
+            pass
+        time.sleep(0.05)  # waiting for a child to listen, not testing time
+    return False
 
 
 class ServerProcess:
@@ -46,17 +64,12 @@ class ServerProcess:
         else:
             with self.log.open("ab") as output:  # the child keeps its own copy of the descriptor
                 self.process = subprocess.Popen(self.command, stdout=output, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"authkit-mock exited with status {self.process.returncode}: {self.command}")
-            try:
-                if httpx.get(f"{self.url}/__admin/health", timeout=1).status_code == 200:
-                    return self
-            except httpx.TransportError:
-                pass
-            time.sleep(0.05)  # waiting for a child to listen, not testing time
+        if healthy_within(self.url, self.process, timeout):
+            return self
+        status = self.process.poll()
         self.stop()
+        if status is not None:
+            raise RuntimeError(f"authkit-mock exited with status {status}: {self.command}")
         raise RuntimeError(f"authkit-mock did not answer within {timeout} s: {self.command}")
 
     @property
@@ -80,14 +93,8 @@ class ServerProcess:
 
     def stop(self) -> None:
         """SIGTERM and wait (SIGKILL if it does not go)."""
-        if self.process is None or self.process.poll() is not None:
-            return
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout=10)
+        if self.process is not None:
+            terminate(self.process)
 
     def __enter__(self) -> ServerProcess:
         return self.start()

@@ -7,13 +7,11 @@ from __future__ import annotations
 
 import re
 import subprocess
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import httpx
-
-from tests.reliability.process import CLI
+from authkit_mock.prism import terminate
+from tests.reliability.process import CLI, healthy_within
 
 SERVING = re.compile(r"authkit-mock: serving on http://127\.0\.0\.1:(\d+) ")
 LISTENING = re.compile(r"authkit-mock: listening on http://127\.0\.0\.1:(\d+)$")
@@ -52,14 +50,8 @@ class Replica:
             self.stop()
             raise RuntimeError(f"replica {self.name} did not start: {lines} {self.log_text()[-2000:]}")
         self.port = int(found.group(1))
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{self.url}/__admin/health", timeout=2).status_code == 200:
-                    return self
-            except httpx.TransportError:
-                pass
-            time.sleep(0.05)  # waiting for a child to serve, not testing time
+        if healthy_within(self.url, self.process, timeout):
+            return self
         self.stop()
         raise RuntimeError(f"replica {self.name} did not answer within {timeout} s: {self.log_text()[-2000:]}")
 
@@ -71,13 +63,7 @@ class Replica:
         """SIGTERM and wait (SIGKILL if it does not go)."""
         if self.process is None:
             return
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
+        terminate(self.process)
         if self.process.stdout is not None:
             self.process.stdout.close()
         self.process = None
