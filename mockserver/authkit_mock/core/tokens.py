@@ -12,6 +12,7 @@ serialised and signed, as PyJWT's ``jwt.encode`` would (the tests verify every m
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import hashlib
 import json
@@ -174,6 +175,8 @@ class Signer:
         if algorithm not in (ALGORITHM, RS256):
             raise ValueError(f"unsupported signing algorithm {algorithm!r}")
         self.algorithm = algorithm
+        self.slow = algorithm == RS256
+        """Whether a signature costs enough to make it off the event loop (RSA-2048: about 250 µs)."""
         self._ecdsa = ec.ECDSA(hashes.SHA256())
         self._pkcs1 = padding.PKCS1v15()
         self._sha256 = hashes.SHA256()
@@ -211,6 +214,31 @@ class TokenAuthority:
 
     def mint(self, subject: str, lifetime: float, jti: str | None = None, **claims: Any) -> tuple[str, dict[str, Any]]:
         """A signed token for ``subject`` valid for ``lifetime`` seconds, and its claims."""
+        signing_input, payload = self._unsigned(subject, lifetime, jti, claims)
+        signature = self._signer.sign(signing_input, self.key.private_key)
+        return f"{signing_input.decode('ascii')}.{b64url(signature)}", payload
+
+    async def mint_async(
+        self, subject: str, lifetime: float, jti: str | None = None, **claims: Any
+    ) -> tuple[str, dict[str, Any]]:
+        """:meth:`mint` for a handler: an RSA signature is made in a worker thread, off the event loop.
+
+        An RSA-2048 signature takes about 250 µs of CPU; ``cryptography`` releases the GIL while it signs, so in a
+        thread of the loop's default executor it runs on another core while the loop serves other requests (and
+        does not stall them for that long). An ES256 signature (about 20 µs) is made here: handing it to a thread
+        costs the loop more than it saves (``docs/operations/performance.md``).
+        """
+        if not self._signer.slow:
+            return self.mint(subject, lifetime, jti, **claims)
+        signing_input, payload = self._unsigned(subject, lifetime, jti, claims)
+        loop = asyncio.get_running_loop()
+        signature = await loop.run_in_executor(None, self._signer.sign, signing_input, self.key.private_key)
+        return f"{signing_input.decode('ascii')}.{b64url(signature)}", payload
+
+    def _unsigned(
+        self, subject: str, lifetime: float, jti: str | None, claims: dict[str, Any]
+    ) -> tuple[bytes, dict[str, Any]]:
+        """The JWS signing input (RFC 7515 section 5.1, step 6) of a token for ``subject``, and its claims."""
         now = int(self._clock.now())
         payload: dict[str, Any] = {
             "iss": self.issuer,
@@ -222,9 +250,7 @@ class TokenAuthority:
             "jti": jti or self._entropy.token_urlsafe(16),
             **claims,
         }
-        signing_input = self._header_segment + b64url(compact_json(payload).encode())
-        signature = self._signer.sign(signing_input.encode("ascii"), self.key.private_key)
-        return f"{signing_input}.{b64url(signature)}", payload
+        return (self._header_segment + b64url(compact_json(payload).encode())).encode("ascii"), payload
 
     def verify(self, token: str) -> dict[str, Any]:
         """The claims of a token this authority issued and that is valid now; :class:`InvalidTokenError` otherwise.

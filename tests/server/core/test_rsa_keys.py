@@ -8,6 +8,7 @@ Upstream: Sage-Bionetworks/sage-monorepo at 86cae545e859d394a33e16fd2d396d22955e
 from __future__ import annotations
 
 import json
+import threading
 import uuid
 from pathlib import Path
 
@@ -17,7 +18,7 @@ import pytest
 from authkit_mock.core.clock import Clock
 from authkit_mock.core.entropy import Entropy
 from authkit_mock.core.keys import load_or_create_keys
-from authkit_mock.core.tokens import RS256, InvalidTokenError, SigningKey, TokenAuthority
+from authkit_mock.core.tokens import RS256, InvalidTokenError, Signer, SigningKey, TokenAuthority
 
 NOW = 1_800_000_000.0
 
@@ -44,6 +45,34 @@ def test_an_rs256_token_verifies_with_the_published_jwks_and_rs256_only() -> Non
     with pytest.raises(jwt.InvalidAlgorithmError):
         jwt.decode(token, public, algorithms=["ES256"], audience="urn:bixarena:api", options=options)
     assert issuer.verify(token) == claims
+
+
+@pytest.mark.asyncio
+async def test_a_handler_gets_its_rsa_signature_made_off_the_event_loop_and_its_ec_signature_on_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # An RSA-2048 signature holds about 250 µs of CPU: made on the loop, it stalls every other request that long and
+    # leaves the second core idle (cryptography releases the GIL while it signs).
+    signed_in: list[int] = []
+    sign = Signer.sign
+
+    def recording(signer: Signer, signing_input: bytes, key: object) -> bytes:
+        signed_in.append(threading.get_ident())
+        return sign(signer, signing_input, key)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Signer, "sign", recording)
+    rs256 = rs256_authority()
+    token, claims = await rs256.mint_async("3350396", 600, roles=["user"])
+    es256 = TokenAuthority("http://mock/p", "urn:p", SigningKey.generate(), Clock(lambda: NOW), Entropy(seed=7))
+    es_token, es_claims = await es256.mint_async("demo", 600)
+    loop_thread = threading.get_ident()
+    assert signed_in[0] != loop_thread
+    assert signed_in[1] == loop_thread
+    options: jwt.types.Options = {"verify_exp": False, "verify_iat": False, "verify_nbf": False}
+    public = jwt.PyJWK(rs256.jwks()["keys"][0])
+    assert jwt.decode(token, public, algorithms=["RS256"], audience="urn:bixarena:api", options=options) == claims
+    assert claims["roles"] == ["user"]
+    assert es256.verify(es_token) == es_claims
 
 
 def test_an_es256_token_is_not_accepted_by_an_rs256_authority() -> None:

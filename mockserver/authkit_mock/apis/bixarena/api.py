@@ -206,7 +206,7 @@ async def mint_internal_token(request: web.Request) -> web.Response:
     if session is None or not session.live(runtime.clock_now):
         raise ApiError(401, "No authenticated session.")
     lifetime = runtime.settings.bixarena_token_ttl
-    token, _ = runtime.authority(API).mint(session.user, lifetime, roles=ROLES)
+    token, _ = await runtime.authority(API).mint_async(session.user, lifetime, roles=ROLES)
     response = _json(InternalTokenResponse(access_token=token, token_type="Bearer", expires_in=lifetime))
     # RFC 6749 section 5.1 asks this of token responses; the spec adopts it.
     response.headers["Cache-Control"] = "no-store"
