@@ -1,4 +1,5 @@
-"""Compact JSON text is exactly what ``json.dumps`` with compact separators writes, for any JSON value."""
+"""Compact JSON text (and its canonical form, keys sorted) is exactly what ``json.dumps`` with compact separators
+(and ``sort_keys``) writes, for any JSON value."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from authkit_mock.core.jsontext import compact_json
+from authkit_mock.core.jsontext import canonical_json, compact_json
 
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
@@ -20,6 +21,12 @@ JSON = st.recursive(
 @given(JSON)
 def test_compact_json_is_what_json_dumps_writes(value: object) -> None:
     assert compact_json(value) == json.dumps(value, separators=(",", ":"))
+
+
+@given(JSON)
+def test_canonical_json_is_what_json_dumps_writes_with_sorted_keys(value: object) -> None:
+    # svix's idempotency fingerprints hash this text: a change would make a retry look like another request.
+    assert canonical_json(value) == json.dumps(value, sort_keys=True, separators=(",", ":"))
 
 
 def test_a_value_json_cannot_hold_is_a_type_error() -> None:

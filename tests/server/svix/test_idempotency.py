@@ -240,6 +240,14 @@ def test_the_fingerprint_covers_method_path_and_json_value() -> None:
     assert fingerprint("POST", "/a1", b"") != fingerprint("POST", "/a", b"1")
 
 
+def test_the_fingerprint_of_a_request_does_not_change_between_versions() -> None:
+    # Processes of two versions share the records in Valkey/Redis during a rolling restart: a retry that reaches
+    # the newer one must still replay. SHA-256 of each part (method, path, canonical JSON) after its 8-byte length.
+    assert fingerprint("POST", "/a", b'{"y": 2, "x": 1}') == (
+        "e98cd2e7a78577363f0df160740eeaa17d145b5d66ec771c351dd092d6b72ef4"
+    )
+
+
 @pytest.mark.asyncio
 async def test_the_store_decides_replay_conflict_and_reuse(processes: Processes) -> None:
     clock = Clock(source=lambda: 1000.0)

@@ -31,6 +31,7 @@ from authkit_mock.core.bounded import text_bytes
 from authkit_mock.core.clock import Clock
 from authkit_mock.core.ephemeral import EphemeralMap, JsonCodec, MapFactory
 from authkit_mock.core.errors import ApiError, FieldError, RequestValidationError
+from authkit_mock.core.jsontext import canonical_json
 
 HEADER = "Idempotency-Key"
 REPLAYED_HEADER = "Idempotent-Replayed"
@@ -48,14 +49,12 @@ def fingerprint(method: str, path: str, body: bytes) -> str:
     A JSON body is compared by its value (key order and whitespace do not matter); any other body byte for byte.
     """
     try:
-        canonical = json.dumps(json.loads(body), sort_keys=True, separators=(",", ":")).encode() if body else b""
+        canonical = canonical_json(json.loads(body)).encode() if body else b""
     except (UnicodeDecodeError, ValueError, RecursionError):
         canonical = body
-    digest = hashlib.sha256()
-    for part in (method.upper().encode(), path.encode(), canonical):
-        digest.update(len(part).to_bytes(8, "big"))
-        digest.update(part)
-    return digest.hexdigest()
+    # Each part prefixed with its length, so no two different requests hash the same bytes; hashed in one call.
+    parts = (method.upper().encode(), path.encode(), canonical)
+    return hashlib.sha256(b"".join(len(part).to_bytes(8, "big") + part for part in parts)).hexdigest()
 
 
 @dataclass(frozen=True)
