@@ -202,7 +202,13 @@ def serve_from(tree: Path, port: int) -> tuple[list[str], dict[str, str]]:
     """``authkit-mock serve`` (five APIs) of the server in ``tree`` (its ``mockserver`` first on ``PYTHONPATH``)."""
     environment = child_environment()
     environment["PYTHONPATH"] = os.pathsep.join([str(tree / "mockserver"), str(tree)])
-    script = "import sys; from authkit_mock.cli import main; sys.exit(main())"
+    # The command's own entry point (the `authkit-mock` script's), or cli.main in a revision from before it.
+    script = (
+        "import sys\n"
+        "try:\n    from authkit_mock.launch import main\n"
+        "except ImportError:\n    from authkit_mock.cli import main\n"
+        "sys.exit(main())"
+    )
     return [sys.executable, "-c", script, "serve", "--port", str(port), "--log-level", "warning"], environment
 
 
