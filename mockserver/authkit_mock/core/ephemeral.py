@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, Generic, Protocol, TypeVar
 
 from pydantic import ConfigDict, TypeAdapter
@@ -48,8 +49,13 @@ class JsonCodec(Generic[V]):
     """
 
     def __init__(self, kind: type[V]) -> None:
+        self._kind = kind
+
+    @cached_property
+    def _adapter(self) -> TypeAdapter[tuple[V]]:
+        # Built on first use: only a shared backend encodes, and the six maps' adapters cost about 9 ms of every start.
         # A one-element array: pydantic takes a config (bytes as base64) for a container, not for a dataclass.
-        self._adapter: TypeAdapter[tuple[V]] = TypeAdapter(tuple[kind], config=_BYTES_AS_BASE64)  # type: ignore[valid-type,arg-type]
+        return TypeAdapter(tuple[self._kind], config=_BYTES_AS_BASE64)  # type: ignore[name-defined]
 
     def encode(self, value: V) -> str:
         """The value as JSON text (``[{...}]``)."""
