@@ -1,11 +1,13 @@
 """A start builds only what serving needs: the admin API's handlers and models, and the seed's validators, wait for
 their first use; and the ``authkit-mock`` command does not walk what it loads again and again in garbage
-collections (docs/operations/performance.md, start and memory)."""
+collections nor read every installed distribution for pydantic plugins (docs/operations/performance.md, start and
+memory)."""
 
 from __future__ import annotations
 
 import gc
 import json
+import os
 import subprocess
 import sys
 from importlib.metadata import entry_points
@@ -70,6 +72,33 @@ def test_the_command_loads_the_server_without_collecting_the_older_generations()
     # one, each walking what the imports made so far (about 30 ms of a 0.35 s start), to find next to nothing.
     done = subprocess.run([sys.executable, "-c", COLLECTIONS], capture_output=True, text=True, check=True, timeout=60)
     assert json.loads(done.stdout) == []
+
+
+PLUGINS = """
+import contextlib, io, json, os
+from authkit_mock.launch import main
+with contextlib.redirect_stdout(io.StringIO()):
+    main(["seed", "schema"])  # builds the seed model: pydantic's first validator looks for plugins then
+from pydantic.plugin import _loader
+print(json.dumps({"scanned": _loader._plugins is not None, "setting": os.environ.get("PYDANTIC_DISABLE_PLUGINS")}))
+"""
+
+
+def _load_through_the_launcher(environment: dict[str, str]) -> dict[str, object]:
+    done = subprocess.run(
+        [sys.executable, "-c", PLUGINS], capture_output=True, text=True, check=True, timeout=60, env=environment
+    )
+    return dict(json.loads(done.stdout))
+
+
+def test_the_command_does_not_read_every_installed_distribution_for_pydantic_plugins() -> None:
+    environment = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    assert _load_through_the_launcher(environment) == {"scanned": False, "setting": "__all__"}
+
+
+def test_the_command_keeps_a_pydantic_plugin_setting_the_environment_gives() -> None:
+    environment = {**os.environ, "PYDANTIC_DISABLE_PLUGINS": ""}  # empty: load the plugins
+    assert _load_through_the_launcher(environment) == {"scanned": True, "setting": ""}
 
 
 def test_the_authkit_mock_script_enters_through_the_launcher() -> None:
