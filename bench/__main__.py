@@ -215,7 +215,10 @@ def run_footprints(args: argparse.Namespace) -> list[dict[str, Any]]:
 
 def versions(wrk_used: bool) -> dict[str, str]:
     """The versions of what was measured and what measured it."""
-    found = {"python": platform.python_version(), "aiohttp": version("aiohttp"), "prism": PRISM_VERSION}
+    # The interpreter's build date and compiler too: two builds of one version can differ by a fifth in speed
+    # (docs/operations/performance.md, "The interpreter's build").
+    build = " ".join(f"{platform.python_build()[1]}, {platform.python_compiler()}".split())
+    found = {"python": f"{platform.python_version()} ({build})", "aiohttp": version("aiohttp"), "prism": PRISM_VERSION}
     with contextlib.suppress(PackageNotFoundError):  # not installed is the usual case
         found["uvloop"] = version("uvloop")
     if wrk_used:

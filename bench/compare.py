@@ -7,6 +7,10 @@ so a noisy moment hits both. Besides throughput it reports each server's **CPU t
 ``/proc/PID/stat`` around each run), which moves much less with the machine's load than requests a second do.
 
     .tools/uv/bin/uv run --all-packages python -m bench.compare --base HEAD~3 --operations cheap-read,pacerpro-login
+
+``--python`` runs this checkout's server under another interpreter (an environment with the project's dependencies,
+such as ``UV_PROJECT_ENVIRONMENT=.venv-other uv sync --locked --all-packages --python /usr/bin/python3.11``); with
+``--base HEAD`` and no change checked out, the two servers then differ only in the interpreter that runs them.
 """
 
 from __future__ import annotations
@@ -36,6 +40,8 @@ class Server:
     name: str
     root: Path
     port: int
+    python: str = sys.executable
+    """The interpreter that runs it."""
     process: subprocess.Popen[bytes] | None = None
     rates: dict[str, list[float]] = field(default_factory=dict)
     cpu_us: dict[str, list[float]] = field(default_factory=dict)
@@ -45,7 +51,7 @@ class Server:
         """``python -m bench.reference_server`` of this server's tree."""
         environment = child_environment()
         environment["PYTHONPATH"] = os.pathsep.join([str(self.root / "mockserver"), str(self.root)])
-        command = [sys.executable, "-m", "bench.reference_server", "--port", str(self.port)]
+        command = [self.python, "-m", "bench.reference_server", "--port", str(self.port)]
         self.process = subprocess.Popen(
             command, cwd=self.root, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
@@ -70,7 +76,12 @@ def export(revision: str, folder: Path) -> Path:
         ["git", "archive", "--format=tar", revision, "mockserver", "bench"], cwd=ROOT, capture_output=True, check=True
     ).stdout
     with tarfile.open(fileobj=BytesIO(archive)) as tar:
-        tar.extractall(folder, filter="data")
+        # PEP 706's extraction filter came with Python 3.11.4 (Debian 12's python3.11 is 3.11.2, and ``--python`` may
+        # run this module there too); the archive is this repository's own either way.
+        if hasattr(tarfile, "data_filter"):
+            tar.extractall(folder, filter="data")
+        else:
+            tar.extractall(folder)  # noqa: S202 (git archive of this repository: no links, no absolute paths)
     return folder
 
 
@@ -116,6 +127,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--port", type=int, default=4770, help="the first of the two ports used")
     parser.add_argument(
+        "--python",
+        default=sys.executable,
+        help="the interpreter that runs this checkout's server (the base runs under this one's)",
+    )
+    parser.add_argument(
         "--fill",
         type=float,
         default=0.0,
@@ -125,9 +141,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     operations = {o.key: o for o in MEASURED}
     chosen = [operations[key.strip()] for key in args.operations.split(",")]
+    interpreters = (python_version(sys.executable), python_version(args.python))
     with tempfile.TemporaryDirectory(prefix="authkit-compare-") as folder:
         base = Server(f"base ({args.base})", export(args.base, Path(folder)), args.port)
-        here = Server("this checkout", ROOT, args.port + 1)
+        here = Server("this checkout", ROOT, args.port + 1, python=args.python)
         servers = [base, here]
         try:
             for server in servers:
@@ -156,9 +173,34 @@ def main(argv: list[str] | None = None) -> int:
     load_average = os.getloadavg()[0]
     print(
         f"({args.rounds} alternating rounds of {args.duration:g} s at {args.connections} connections; "
-        f"medians, spread in brackets; load average now {load_average:.1f})"
+        f"medians, spread in brackets; load average now {load_average:.1f}; "
+        f"base under {interpreters[0]}, now under {interpreters[1]})"
     )
     return 0
+
+
+def python_version(python: str) -> str:
+    """What ``python`` says of itself: its version and where it is installed (a clear exit when it cannot run, or
+    lacks the server's libraries)."""
+    try:
+        said = subprocess.run(
+            # The server's libraries too: an interpreter without them is named here, not by a server that never answers.
+            [
+                python,
+                "-c",
+                "import aiohttp, jwt, platform, pydantic, sys; print(platform.python_version(), sys.base_prefix)",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise SystemExit(f"bench.compare: cannot run the interpreter {python}: {error}") from None
+    if said.returncode != 0:
+        raise SystemExit(f"bench.compare: the interpreter {python} failed: {said.stderr.strip()[-300:]}")
+    version, prefix = said.stdout.strip().split(" ", 1)
+    return f"Python {version} ({prefix})"
 
 
 def row(key: str, base: Server, here: Server) -> str:

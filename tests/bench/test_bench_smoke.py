@@ -6,6 +6,7 @@ Nothing here is timed: the numbers are only checked to exist, never compared (be
 from __future__ import annotations
 
 import json
+import platform
 from pathlib import Path
 
 import pytest
@@ -82,6 +83,19 @@ def test_the_comparison_runs_this_checkout_against_a_revision_and_prints_both(
     lines = capsys.readouterr().out.splitlines()
     assert [line.split()[0] for line in lines[:2]] == ["cheap-read", "scram-login"]
     assert all("base" in line and "now" in line and "µs CPU/op" in line for line in lines[:2])
+    version = platform.python_version()
+    assert f"base under Python {version} (" in lines[2] and f"now under Python {version} (" in lines[2]
+
+
+def test_the_comparison_stops_with_a_clear_message_when_its_interpreter_cannot_run(tmp_path: Path) -> None:
+    missing = tmp_path / "bin" / "python"
+    with pytest.raises(SystemExit, match=f"cannot run the interpreter {missing}"):
+        compare.main(["--base", "HEAD", "--python", str(missing), "--rounds", "1"])
+    broken = tmp_path / "python"
+    broken.write_text("#!/bin/sh\necho 'no such module' >&2\nexit 3\n", encoding="utf-8")
+    broken.chmod(0o755)
+    with pytest.raises(SystemExit, match="failed: no such module"):
+        compare.main(["--base", "HEAD", "--python", str(broken), "--rounds", "1"])
 
 
 def test_the_refresh_benchmark_counts_one_refresh_for_a_burst_with_an_expired_credential() -> None:
