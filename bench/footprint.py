@@ -192,13 +192,13 @@ Built(value=1)
 builds some): a bare aiohttp server with them is the floor of its start and memory."""
 
 
-def floor_server(port: int, libraries: bool) -> tuple[list[str], dict[str, str]]:
+def floor_server(port: int, libraries: bool, python: str = sys.executable) -> tuple[list[str], dict[str, str]]:
     """A bare aiohttp server answering ``{}`` to everything, with the server's libraries imported or not."""
     script = FLOOR_SERVER.format(imports=LIBRARIES if libraries else "")
-    return [sys.executable, "-c", script, str(port)], child_environment()
+    return [python, "-c", script, str(port)], child_environment()
 
 
-def serve_from(tree: Path, port: int) -> tuple[list[str], dict[str, str]]:
+def serve_from(tree: Path, port: int, python: str = sys.executable) -> tuple[list[str], dict[str, str]]:
     """``authkit-mock serve`` (five APIs) of the server in ``tree`` (its ``mockserver`` first on ``PYTHONPATH``)."""
     environment = child_environment()
     environment["PYTHONPATH"] = os.pathsep.join([str(tree / "mockserver"), str(tree)])
@@ -209,12 +209,12 @@ def serve_from(tree: Path, port: int) -> tuple[list[str], dict[str, str]]:
         "except ImportError:\n    from authkit_mock.cli import main\n"
         "sys.exit(main())"
     )
-    return [sys.executable, "-c", script, "serve", "--port", str(port), "--log-level", "warning"], environment
+    return [python, "-c", script, "serve", "--port", str(port), "--log-level", "warning"], environment
 
 
 def main(argv: list[str] | None = None) -> int:
     """Alternate starts of this checkout's server, ``--base``'s and the bare servers; print medians and spread."""
-    from bench.compare import export
+    from bench.compare import export, python_version
     from bench.scenarios import CHEAP_READ, static_requests
 
     parser = argparse.ArgumentParser(prog="python -m bench.footprint", description=main.__doc__)
@@ -224,15 +224,27 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--rounds", type=int, default=5, help="measured starts of each (after one unmeasured)")
     parser.add_argument("--port", type=int, default=18480)
+    parser.add_argument(
+        "--python",
+        help="another interpreter (an environment with the project's dependencies) to start this checkout's server "
+        "under too, and the bare server with the libraries when --floor is given",
+    )
     args = parser.parse_args(argv)
+    interpreters = python_version(sys.executable)
+    if args.python:
+        interpreters += f"; --python: {python_version(args.python)}"
     request = static_requests(CHEAP_READ, "/svix", None)[0]
     with tempfile.TemporaryDirectory(prefix="authkit-footprint-") as scratch:
         targets = {"this checkout": serve_from(ROOT, args.port)}
         if args.base:
             targets[args.base] = serve_from(export(args.base, Path(scratch)), args.port)
+        if args.python:
+            targets["this checkout, --python"] = serve_from(ROOT, args.port, args.python)
         if args.floor:
             targets["aiohttp alone"] = floor_server(args.port, libraries=False)
             targets["aiohttp + libraries"] = floor_server(args.port, libraries=True)
+            if args.python:
+                targets["aiohttp + libraries, --python"] = floor_server(args.port, True, args.python)
         runs: dict[str, list[Footprint]] = {name: [] for name in targets}
         for round_ in range(args.rounds + 1):
             order = list(targets) if round_ % 2 == 0 else list(reversed(targets))
@@ -248,7 +260,7 @@ def main(argv: list[str] | None = None) -> int:
             values = [float(getattr(result, field)) for result in results]
             cells.append(f"{statistics.median(values):.3f} {unit} ({min(values):.3f}-{max(values):.3f})")
         print(f"  {name:>20}: start {cells[0]}, {cells[1]}; RSS after warm-up {cells[2]}")
-    print(f"(load average now {os.getloadavg()[0]:.1f})")
+    print(f"(load average now {os.getloadavg()[0]:.1f}; {interpreters})")
     return 0
 
 

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import json
 import platform
+import sys
 from pathlib import Path
 
 import pytest
 
-from bench import compare, refresh, sampling
+from bench import compare, footprint, refresh, sampling
 from bench.__main__ import main
 from tests.support.ports import free_port_run
 
@@ -120,3 +121,22 @@ def test_the_sampling_summary_puts_each_sample_in_the_layer_that_owns_it(tmp_pat
     shares = dict(line.strip().split("  ", 1)[::-1] for line in summary.splitlines()[1:6])
     assert [shares[layer] for layer in sampling.LAYERS] == ["60.0%", "10.0%", "20.0%", "10.0%", "0.0%"]
     assert "60.0%  RSAAlgorithm.sign (algorithms.py)" in summary
+
+
+# Four starts of the reference server with 500 requests each, about 6 s: a long run.
+@pytest.mark.deep
+def test_the_footprint_starts_this_checkout_under_a_second_interpreter_too(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    argv = ["--python", sys.executable, "--rounds", "1", "--port", str(free_port_run(1))]
+    assert footprint.main(argv) == 0
+
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split(":")[0].strip() for line in lines[1:3]] == ["this checkout", "this checkout, --python"]
+    assert f"--python: Python {platform.python_version()} (" in lines[3]
+
+
+def test_the_footprint_stops_with_a_clear_message_when_its_interpreter_cannot_run(tmp_path: Path) -> None:
+    missing = tmp_path / "bin" / "python"
+    with pytest.raises(SystemExit, match=f"cannot run the interpreter {missing}"):
+        footprint.main(["--python", str(missing), "--rounds", "1"])
