@@ -5,6 +5,9 @@
 bare aiohttp servers, without and with the libraries the server imports (the floor), alternating starts:
 
     .tools/uv/bin/uv run --all-packages python -m bench.footprint --base REV --floor --rounds 7
+
+``--python`` adds starts of this checkout under another interpreter (and, with ``--floor``, of the bare server with
+the libraries under it), as ``bench.compare --python`` does for throughput.
 """
 
 from __future__ import annotations
